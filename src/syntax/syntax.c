@@ -1,0 +1,122 @@
+#include "syntax/syntax.h"
+#include <string.h>
+
+/* Grammar entry points, compiled from the pinned npm packages (see Makefile). */
+const TSLanguage *tree_sitter_typescript(void);
+const TSLanguage *tree_sitter_tsx(void);
+const TSLanguage *tree_sitter_javascript(void);
+const TSLanguage *tree_sitter_python(void);
+const TSLanguage *tree_sitter_go(void);
+const TSLanguage *tree_sitter_java(void);
+const TSLanguage *tree_sitter_json(void);
+const TSLanguage *tree_sitter_yaml(void);
+const TSLanguage *tree_sitter_hcl(void);
+
+const TSLanguage *ig_syntax_language(ig_lang l)
+{
+	switch (l) {
+	case IG_LANG_TS: return tree_sitter_typescript();
+	case IG_LANG_TSX: return tree_sitter_tsx();
+	case IG_LANG_JS: return tree_sitter_javascript();
+	case IG_LANG_PY: return tree_sitter_python();
+	case IG_LANG_GO: return tree_sitter_go();
+	case IG_LANG_JAVA: return tree_sitter_java();
+	case IG_LANG_JSON: return tree_sitter_json();
+	case IG_LANG_YAML: return tree_sitter_yaml();
+	case IG_LANG_HCL: return tree_sitter_hcl();
+	default: return NULL;
+	}
+}
+
+/* A TSParser is not thread-safe, and creating one per file is wasteful:
+ * keep one per language per thread. */
+static _Thread_local TSParser *syntax__parsers[IG_LANG_COUNT];
+
+static TSParser *syntax__parser(ig_lang l)
+{
+	if (!syntax__parsers[l]) {
+		TSParser *p = ts_parser_new();
+		if (!ts_parser_set_language(p, ig_syntax_language(l))) {
+			ts_parser_delete(p);
+			return NULL;
+		}
+		syntax__parsers[l] = p;
+	}
+	return syntax__parsers[l];
+}
+
+void ig_syntax_thread_cleanup(void)
+{
+	for (int i = 0; i < IG_LANG_COUNT; i++)
+		if (syntax__parsers[i]) { ts_parser_delete(syntax__parsers[i]); syntax__parsers[i] = NULL; }
+}
+
+static void syntax__collect_errors(ig_parse *p, ig_arena *a)
+{
+	TSNode root = ts_tree_root_node(p->tree);
+	if (!ts_node_has_error(root)) return;
+	p->errors = ig_arena_alloc(a, IG_PARSE_MAX_ERRORS * sizeof(*p->errors));
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		bool descend = ts_node_has_error(n);
+		if (ts_node_is_error(n) || ts_node_is_missing(n)) {
+			if (p->n_errors < IG_PARSE_MAX_ERRORS) {
+				ig_parse_error *e = &p->errors[p->n_errors++];
+				TSPoint pt = ts_node_start_point(n);
+				e->line = pt.row + 1;
+				e->col = pt.column + 1;
+				e->missing = ts_node_is_missing(n);
+				e->what = e->missing ? ts_node_type(n) : NULL;
+			}
+			p->n_errors_total++;
+			descend = false; /* one report per error region */
+		}
+		if (descend && ts_tree_cursor_goto_first_child(&c)) continue;
+		for (;;) {
+			if (ts_tree_cursor_goto_next_sibling(&c)) break;
+			if (!ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return; }
+		}
+	}
+}
+
+int ig_syntax_parse(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, size_t len)
+{
+	memset(out, 0, sizeof(*out));
+	out->lang = lang;
+	out->src = src;
+	out->len = len;
+	if (!ig_lang_parsed(lang)) return -1;
+	TSParser *parser = syntax__parser(lang);
+	if (!parser) return -1;
+	out->tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)len);
+	if (!out->tree) return -1;
+	syntax__collect_errors(out, a);
+	return 0;
+}
+
+void ig_parse_release(ig_parse *p)
+{
+	if (p->tree) ts_tree_delete(p->tree);
+	p->tree = NULL;
+}
+
+const char *ig_node_text(ig_arena *a, const ig_parse *p, TSNode n)
+{
+	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	if (e > p->len) e = (uint32_t)p->len;
+	if (s > e) s = e;
+	return ig_arena_strndup(a, p->src + s, e - s);
+}
+
+bool ig_node_text_eq(const ig_parse *p, TSNode n, const char *lit)
+{
+	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	size_t m = strlen(lit);
+	return e <= p->len && e - s == m && memcmp(p->src + s, lit, m) == 0;
+}
+
+TSNode ig_node_field(TSNode n, const char *field)
+{
+	return ts_node_child_by_field_name(n, field, (uint32_t)strlen(field));
+}

@@ -1,0 +1,126 @@
+/* The data every stage shares: a task, its responses, their files, findings.
+ * Everything here is allocated in the task's arena and freed with it. */
+#ifndef IG_TYPES_H
+#define IG_TYPES_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "syntax/lang.h"
+#include "syntax/syntax.h"
+#include "util/arena.h"
+
+typedef enum ig_platform {
+	IG_PLAT_UNKNOWN = 0,
+	IG_PLAT_CDK, IG_PLAT_CDKTF, IG_PLAT_PULUMI, IG_PLAT_CFN, IG_PLAT_TF,
+	IG_PLAT_CICD, IG_PLAT_ANALYSIS,
+	IG_PLAT_COUNT
+} ig_platform;
+
+const char *ig_platform_name(ig_platform p);            /* "cdk", "cfn", ... "unknown" */
+/* Normalise a metadata spelling: "cdk-typescript" -> cdk, "cloudformation" -> cfn,
+ * "terraform" -> tf. Unknown spellings give IG_PLAT_UNKNOWN. */
+ig_platform ig_platform_from_name(const char *s, size_t n);
+
+/* Where a file's name came from, for the report ("heading", "bold", "label",
+ * "prose", "comment", "info", "lib" for files read from lib/, "none"). */
+typedef const char *ig_path_source;
+
+/* One AWS resource found in the code (a thin view; the full IaC model comes later). */
+typedef struct ig_resource {
+	const char *native_type;  /* "aws_s3_bucket", "AWS::S3::Bucket", "s3.Bucket", "aws.s3.Bucket" */
+	const char *name;         /* logical name / construct id, may be NULL */
+	const char *service;      /* canonical service ("S3", "VPC", "Lambda"), NULL if unknown */
+	unsigned line;            /* 1-based line in the file */
+} ig_resource;
+
+typedef struct ig_file {
+	const char *path;         /* "lib/tap-stack.ts"; for unnamed blocks "block-<n>.<ext>" */
+	ig_path_source path_source;
+	ig_lang lang;
+	const char *text;
+	size_t len;
+	unsigned md_line;         /* line of the first code line in the response markdown; 0 = lib/ file */
+	bool truncated;           /* the fence was never closed (cut-off answer) */
+	bool skipped;             /* too large: not parsed */
+	ig_parse parse;           /* tree released after analysis; errors kept */
+	ig_platform platform;     /* detected from this file's code */
+	ig_lang platform_lang;    /* language the platform code is written in (ts for cdk ts...) */
+	ig_resource *resources;
+	size_t n_resources, cap_resources;
+} ig_file;
+
+typedef struct ig_response {
+	const char *name;         /* "model", "model_turn1", "ideal", "ideal_md" */
+	const char *source;       /* "lib/MODEL_RESPONSE.md", "lib/" */
+	bool present;
+	int turn;                 /* 1-based turn for model responses, 0 otherwise */
+	ig_file *files;
+	size_t n_files, cap_files;
+	bool truncated;           /* ends inside an unclosed fence */
+	bool has_reasoning;       /* had a "Reasoning Trace" section (its code is not the answer) */
+	ig_platform platform;     /* detected */
+	ig_lang lang;             /* detected */
+	const char **services;    /* canonical, sorted, unique */
+	size_t n_services;
+} ig_response;
+
+typedef enum ig_severity { IG_SEV_INFO = 0, IG_SEV_WARNING, IG_SEV_ERROR } ig_severity;
+const char *ig_severity_name(ig_severity s);
+
+typedef struct ig_finding {
+	const char *rule;         /* "IG-E001" style id, documented in docs/rules/ */
+	char category;            /* 'A'..'D', or 0 for diagnostics about the input */
+	ig_severity severity;
+	const char *message;
+	const char *fix;          /* may be NULL */
+	const char *response;     /* response name, NULL for task-level findings */
+	const char *file;         /* extracted file path or task-relative path, may be NULL */
+	unsigned line;            /* line in the extracted file, 0 = none */
+	unsigned md_line;         /* line in the response markdown, 0 = none (lib/ files) */
+} ig_finding;
+
+typedef struct ig_metadata {
+	bool present;             /* metadata.json exists */
+	bool parsed;              /* its JSON could be read (perhaps with repairs) */
+	const char *platform_raw, *language_raw;
+	ig_platform platform;
+	ig_lang language;
+	const char *complexity;
+	const char *subtask;
+	const char **aws_services;
+	size_t n_aws_services;
+	bool has_training_quality;
+	double training_quality;
+} ig_metadata;
+
+typedef struct ig_score {
+	bool complete;            /* false until fixes are categorised */
+	int value;                /* valid when complete or blocker > 0 */
+	int blocker;              /* the blocker's score (3, 4, 5), 0 = none */
+	const char *blocker_reason;
+	int adjustment;
+	int complexity;
+	bool approved;
+} ig_score;
+
+typedef struct ig_task {
+	ig_arena arena;
+	const char *dir;
+	ig_metadata meta;
+	const char *prompt;       /* all PROMPTn.md joined, NULL when absent */
+	ig_response *turns;       /* model turns, turn 1..n (files of turn n replace turn n-1's) */
+	size_t n_turns;
+	ig_response model;        /* the last turn, resolved */
+	ig_response ideal;        /* lib/ code when present, else ideal_md */
+	ig_response ideal_md;     /* IDEAL_RESPONSE.md */
+	ig_platform platform;     /* detected for the task (from the ideal, else the model) */
+	ig_lang lang;
+	ig_finding *findings;
+	size_t n_findings, cap_findings;
+	ig_score score;
+} ig_task;
+
+/* Add a finding; strings are copied into the task arena. */
+ig_finding *ig_task_add_finding(ig_task *t, const char *rule, char category, ig_severity sev,
+				const char *response, const char *file, unsigned line, unsigned md_line,
+				const char *fmt, ...) __attribute__((format(printf, 9, 10)));
+#endif

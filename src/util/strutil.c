@@ -1,0 +1,88 @@
+#include "util/strutil.h"
+#include <ctype.h>
+#include <string.h>
+
+bool ig_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+bool ig_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+bool ig_slice_eq(ig_slice s, const char *lit)
+{
+	size_t m = strlen(lit);
+	return s.n == m && memcmp(s.p, lit, m) == 0;
+}
+
+bool ig_slice_ieq(ig_slice s, const char *lit)
+{
+	size_t m = strlen(lit);
+	if (s.n != m) return false;
+	for (size_t i = 0; i < m; i++)
+		if (tolower((unsigned char)s.p[i]) != tolower((unsigned char)lit[i])) return false;
+	return true;
+}
+
+ig_slice ig_slice_trim(ig_slice s)
+{
+	while (s.n && isspace((unsigned char)s.p[0])) { s.p++; s.n--; }
+	while (s.n && isspace((unsigned char)s.p[s.n - 1])) s.n--;
+	return s;
+}
+
+char *ig_fold_alnum(ig_arena *a, const char *s, size_t n)
+{
+	char *out = ig_arena_alloc(a, n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalnum(c)) out[k++] = (char)tolower(c);
+	}
+	out[k] = 0;
+	return out;
+}
+
+char *ig_lower(ig_arena *a, const char *s, size_t n)
+{
+	char *out = ig_arena_strndup(a, s, n);
+	for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)out[i]);
+	return out;
+}
+
+const char *ig_memcasestr(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	if (m == 0) return s;
+	for (size_t i = 0; i + m <= n; i++) {
+		size_t j = 0;
+		while (j < m && tolower((unsigned char)s[i + j]) == tolower((unsigned char)needle[j])) j++;
+		if (j == m) return s + i;
+	}
+	return NULL;
+}
+
+const char *ig_memstr(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle);
+	if (m == 0) return s;
+	if (m > n) return NULL;
+	const char *end = s + n - m;
+	for (const char *p = s; p <= end; p++) {
+		p = memchr(p, needle[0], (size_t)(end - p) + 1);
+		if (!p) return NULL;
+		if (memcmp(p, needle, m) == 0) return p;
+	}
+	return NULL;
+}
+
+unsigned long long ig_hash(const char *s, size_t n)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
+	return h;
+}

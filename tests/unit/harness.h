@@ -1,0 +1,28 @@
+/* Minimal unit-test harness: TEST(name) { ... } registers itself; CHECK and
+ * CHECK_STR record failures with file:line and keep going. The runner
+ * (tests/unit/main.c) prints one line per failure and "N passed, N failed". */
+#ifndef IG_HARNESS_H
+#define IG_HARNESS_H
+#include <stdio.h>
+#include <string.h>
+
+typedef void (*ig_test_fn)(int *failed);
+void ig_test_register(const char *name, const char *file, ig_test_fn fn);
+
+#define TEST(name) \
+	static void test_##name(int *ig_failed_); \
+	__attribute__((constructor)) static void reg_##name(void) { ig_test_register(#name, __FILE__, test_##name); } \
+	static void test_##name(int *ig_failed_)
+
+#define CHECK(cond) do { if (!(cond)) { \
+	fprintf(stderr, "  %s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); (*ig_failed_)++; } } while (0)
+
+#define CHECK_STR(got, want) do { const char *g_ = (got), *w_ = (want); \
+	if (!((g_ == NULL && w_ == NULL) || (g_ && w_ && strcmp(g_, w_) == 0))) { \
+	fprintf(stderr, "  %s:%d: %s is \"%s\", want \"%s\"\n", __FILE__, __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)"); \
+	(*ig_failed_)++; } } while (0)
+
+#define CHECK_INT(got, want) do { long long g_ = (long long)(got), w_ = (long long)(want); \
+	if (g_ != w_) { fprintf(stderr, "  %s:%d: %s is %lld, want %lld\n", __FILE__, __LINE__, #got, g_, w_); \
+	(*ig_failed_)++; } } while (0)
+#endif

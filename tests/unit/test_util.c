@@ -1,0 +1,105 @@
+#include "harness.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/file.h"
+#include "util/jsonw.h"
+#include "util/strmap.h"
+#include "util/strutil.h"
+#include "syntax/syntax.h"
+
+TEST(jsonw_nesting_and_escapes)
+{
+	ig_buf b = {0};
+	ig_jsonw w;
+	ig_jsonw_init(&w, &b, false);
+	ig_jsonw_obj(&w);
+	ig_jsonw_kstr(&w, "a", "x\"y\n\x01");
+	ig_jsonw_key(&w, "l");
+	ig_jsonw_arr(&w);
+	ig_jsonw_int(&w, 1);
+	ig_jsonw_null(&w);
+	ig_jsonw_arr_end(&w);
+	ig_jsonw_kline(&w, "md_line", 0);
+	ig_jsonw_key(&w, "e");
+	ig_jsonw_obj(&w);
+	ig_jsonw_obj_end(&w);
+	ig_jsonw_obj_end(&w);
+	CHECK_STR(ig_buf_cstr(&b), "{\"a\":\"x\\\"y\\n\\u0001\",\"l\":[1,null],\"md_line\":null,\"e\":{}}");
+	ig_buf_free(&b);
+}
+
+TEST(sanitize_nul_and_bad_utf8)
+{
+	char s[] = "ok\nline2 \xff\xfe\n\0x\n\xc3\xa9";
+	ig_text t = {.data = s, .len = sizeof s - 1};
+	ig_text_sanitize(&t);
+	CHECK(t.bad_utf8);
+	CHECK(t.had_nul);
+	CHECK_INT(t.first_bad_line, 2);
+	CHECK_STR(t.data, "ok\nline2 ??\n x\n\xc3\xa9");
+}
+
+TEST(file_read_missing_and_cap)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_text t;
+	CHECK_INT(ig_file_read(&a, "/nonexistent/iacgrade/x", 100, &t), IG_READ_MISSING);
+	CHECK_INT(ig_file_read(&a, "/", 100, &t), IG_READ_ERROR);
+	CHECK_INT(ig_file_read(&a, "Makefile", 10, &t), IG_READ_TOO_BIG);
+	CHECK_INT(ig_file_read(&a, "Makefile", IG_FILE_CAP, &t), IG_READ_OK);
+	CHECK(t.len > 10);
+	ig_arena_free(&a);
+}
+
+TEST(strmap_put_get_grow)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_strmap m;
+	ig_strmap_init(&m, &a);
+	for (int i = 0; i < 1000; i++) {
+		char *k = ig_arena_printf(&a, "k%d", i);
+		ig_strmap_put(&m, k, strlen(k), (void *)(long)(i + 1));
+	}
+	CHECK_INT((long)ig_strmap_get(&m, "k0", 2), 1);
+	CHECK_INT((long)ig_strmap_get(&m, "k999", 4), 1000);
+	CHECK(ig_strmap_get(&m, "k1000", 5) == NULL);
+	CHECK_INT(m.count, 1000);
+	ig_arena_free(&a);
+}
+
+TEST(fold_alnum)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	CHECK_STR(ig_fold_alnum(&a, "Amazon S3 (Simple)", 18), "amazons3simple");
+	ig_arena_free(&a);
+}
+
+TEST(parse_reports_syntax_errors_and_keeps_going)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_parse p;
+	const char *src = "const a = 1;\nconst b = (;\nconst c = 3;\n";
+	CHECK_INT(ig_syntax_parse(&p, &a, IG_LANG_TS, src, strlen(src)), 0);
+	CHECK(p.tree != NULL);
+	CHECK(p.n_errors >= 1);
+	if (p.n_errors) CHECK_INT(p.errors[0].line, 2);
+	ig_parse_release(&p);
+	const char *ok = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n";
+	CHECK_INT(ig_syntax_parse(&p, &a, IG_LANG_HCL, ok, strlen(ok)), 0);
+	CHECK_INT(p.n_errors, 0);
+	ig_parse_release(&p);
+	CHECK_INT(ig_syntax_parse(&p, &a, IG_LANG_SHELL, "ls", 2), -1);
+	ig_arena_free(&a);
+}
+
+TEST(every_grammar_loads)
+{
+	for (int l = IG_LANG_TS; l <= IG_LANG_HCL; l++) CHECK(ig_syntax_language((ig_lang)l) != NULL);
+	CHECK(ig_lang_from_tag("TypeScript", 10) == IG_LANG_TS);
+	CHECK(ig_lang_from_path("lib/main.tf") == IG_LANG_HCL);
+	CHECK(ig_lang_from_path("lib/TapStack.yml") == IG_LANG_YAML);
+}
