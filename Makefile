@@ -75,11 +75,15 @@ $(BUILD)/obj/%.o: src/%.c $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/libiacgrade.a: $(OBJS)
-	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/iacgrade: $(MAIN_OBJ) $(BUILD)/libiacgrade.a $(BUILD)/libtreesitter.a $(KB_OUT)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(MAIN_OBJ) $(BUILD)/libiacgrade.a $(BUILD)/libtreesitter.a $(LDLIBS)
+# mk/*.mk add build steps for generated code and data: they append object
+# files to GEN_OBJS and data the binary reads at run time to RUNTIME_DATA.
+GEN_OBJS :=
+RUNTIME_DATA :=
+-include mk/*.mk
+
+$(BUILD)/iacgrade: $(MAIN_OBJ) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a | $(RUNTIME_DATA)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(MAIN_OBJ) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a $(LDLIBS)
 
 # --- tests: one binary with every tests/unit/*.c ---
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
@@ -87,10 +91,8 @@ TEST_OBJS := $(patsubst tests/%.c,$(BUILD)/testobj/%.o,$(TEST_SRCS))
 $(BUILD)/testobj/%.o: tests/%.c $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itests $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -c $< -o $@
-$(BUILD)/unit-tests: $(TEST_OBJS) $(BUILD)/libiacgrade.a $(BUILD)/libtreesitter.a
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libiacgrade.a $(BUILD)/libtreesitter.a $(LDLIBS)
-
--include mk/*.mk
+$(BUILD)/unit-tests: $(TEST_OBJS) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a | $(RUNTIME_DATA)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TEST_OBJS) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a $(LDLIBS)
 
 .DEFAULT_GOAL := all
 all: $(BUILD)/iacgrade

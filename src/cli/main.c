@@ -1,2 +1,74 @@
+/* iacgrade: entry point and subcommand dispatch. */
+#include "cli/cli.h"
+#include <stdarg.h>
 #include <stdio.h>
-int main(void) { puts("iacgrade"); return 0; }
+#include <string.h>
+
+#define IG_VERSION "0.1.0"
+
+typedef struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} command;
+
+static const command commands[] = {
+	{"task", ig_cmd_task, "review one task folder: files, platform, services, findings, score"},
+	{"batch", ig_cmd_batch, "review every task under one or more folders, on N threads, to JSONL"},
+	{"eval", ig_cmd_eval, "measure platform, language and service detection against metadata.json"},
+	{"extract", ig_cmd_extract, "show the code blocks and file names found in a response markdown"},
+	{"detect", ig_cmd_detect, "show platform, language, resources and services of code files"},
+	{"kb", ig_cmd_kb, "look up an API, property or argument in the knowledge base"},
+	{"check", ig_cmd_check, "lint plain IaC files (CloudFormation, Terraform, CDK, Pulumi)"},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"iacgrade %s: reviews infrastructure-as-code training tasks.\n\n"
+		"usage: iacgrade COMMAND [OPTIONS] [ARGS]\n\n"
+		"commands:\n", IG_VERSION);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out,
+		"\n`iacgrade COMMAND --help` explains a command and its options.\n\n"
+		"exit codes: 0 done (no findings at the threshold), 1 findings, 2 usage error,\n"
+		"            3 input that cannot be read.\n\n"
+		"examples:\n"
+		"  iacgrade task path/to/Pr1234                 # text report of one task\n"
+		"  iacgrade task path/to/Pr1234 --format json   # the versioned JSON (docs/json-schema.md)\n"
+		"  iacgrade batch corpus/ -j 2 --jsonl out.jsonl\n"
+		"  iacgrade kb AWS::Logs::LogGroup.RetentionInDays\n");
+}
+
+void ig_cli_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "iacgrade %s: ", cmd);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+int ig_cli_is_help(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0 || strcmp(arg, "help") == 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || ig_cli_is_help(argv[1])) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? IG_EXIT_USAGE : IG_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("iacgrade %s\n", IG_VERSION);
+		return IG_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(argv[1], commands[i].name) == 0) return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "iacgrade: unknown command '%s'\n\n", argv[1]);
+	usage(stderr);
+	return IG_EXIT_USAGE;
+}

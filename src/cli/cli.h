@@ -1,0 +1,24 @@
+/* Subcommands. Each returns the process exit code:
+ * 0 done/clean, 1 findings at or above the threshold, 2 usage error,
+ * 3 unreadable input. Only cli/ prints to stdout or exits. */
+#ifndef IG_CLI_H
+#define IG_CLI_H
+
+#define IG_EXIT_OK 0
+#define IG_EXIT_FINDINGS 1
+#define IG_EXIT_USAGE 2
+#define IG_EXIT_INPUT 3
+
+int ig_cmd_task(int argc, char **argv);
+int ig_cmd_batch(int argc, char **argv);
+int ig_cmd_eval(int argc, char **argv);
+int ig_cmd_extract(int argc, char **argv);
+int ig_cmd_detect(int argc, char **argv);
+int ig_cmd_kb(int argc, char **argv);
+int ig_cmd_check(int argc, char **argv);
+
+/* Shared by commands: print "iacgrade CMD: message" on stderr. */
+void ig_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* True if arg is -h or --help. */
+int ig_cli_is_help(const char *arg);
+#endif

@@ -1,0 +1,10 @@
+/* iacgrade batch: not written yet. */
+#include "cli/cli.h"
+
+int ig_cmd_batch(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	ig_cli_error("batch", "this command is not available yet");
+	return IG_EXIT_USAGE;
+}

@@ -1,0 +1,10 @@
+/* iacgrade check: not written yet. */
+#include "cli/cli.h"
+
+int ig_cmd_check(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	ig_cli_error("check", "this command is not available yet");
+	return IG_EXIT_USAGE;
+}

@@ -1,0 +1,10 @@
+/* iacgrade detect: not written yet. */
+#include "cli/cli.h"
+
+int ig_cmd_detect(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	ig_cli_error("detect", "this command is not available yet");
+	return IG_EXIT_USAGE;
+}

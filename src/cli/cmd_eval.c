@@ -1,0 +1,10 @@
+/* iacgrade eval: not written yet. */
+#include "cli/cli.h"
+
+int ig_cmd_eval(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	ig_cli_error("eval", "this command is not available yet");
+	return IG_EXIT_USAGE;
+}

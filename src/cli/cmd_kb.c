@@ -1,0 +1,10 @@
+/* iacgrade kb: not written yet. */
+#include "cli/cli.h"
+
+int ig_cmd_kb(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	ig_cli_error("kb", "this command is not available yet");
+	return IG_EXIT_USAGE;
+}

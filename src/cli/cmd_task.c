@@ -1,0 +1,10 @@
+/* iacgrade task: not written yet. */
+#include "cli/cli.h"
+
+int ig_cmd_task(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	ig_cli_error("task", "this command is not available yet");
+	return IG_EXIT_USAGE;
+}
