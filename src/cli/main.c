@@ -41,21 +41,6 @@ static void usage(FILE *out)
 		"  iacgrade kb AWS::Logs::LogGroup.RetentionInDays\n");
 }
 
-void ig_cli_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fprintf(stderr, "iacgrade %s: ", cmd);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
-
-int ig_cli_is_help(const char *arg)
-{
-	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0 || strcmp(arg, "help") == 0;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 2 || ig_cli_is_help(argv[1])) {

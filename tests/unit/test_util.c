@@ -103,3 +103,49 @@ TEST(every_grammar_loads)
 	CHECK(ig_lang_from_path("lib/main.tf") == IG_LANG_HCL);
 	CHECK(ig_lang_from_path("lib/TapStack.yml") == IG_LANG_YAML);
 }
+
+#include "syntax/jsonval.h"
+
+TEST(json_value_tolerates_trailing_commas)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_parse p;
+	const char *src = "{\"a\": [1, \"x\\u00e9\",],\n \"b\": {\"c\": true},\n}";
+	CHECK_INT(ig_syntax_parse(&p, &a, IG_LANG_JSON, src, strlen(src)), 0);
+	CHECK(p.n_errors >= 1);
+	ig_jval *v = ig_json_value(&a, &p);
+	CHECK(v && v->type == IG_JOBJ);
+	const ig_jval *arr = ig_json_get(v, "a");
+	CHECK(arr && arr->type == IG_JARR && arr->n == 2);
+	if (arr && arr->n == 2) CHECK_STR(arr->items[1]->str, "x\xc3\xa9");
+	const ig_jval *b = ig_json_get(v, "b");
+	CHECK(b && ig_json_get(b, "c") && ig_json_get(b, "c")->b);
+	CHECK_INT(b ? b->line : 0, 2);
+	ig_parse_release(&p);
+	ig_arena_free(&a);
+}
+
+TEST(json_value_depth_cap)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	size_t n = 20000;
+	char *src = ig_arena_alloc(&a, n + 1);
+	memset(src, '[', n);
+	ig_parse p;
+	CHECK_INT(ig_syntax_parse(&p, &a, IG_LANG_JSON, src, n), 0);
+	/* nothing but an unclosed nest: no value, one syntax error, no crash */
+	CHECK(ig_json_value(&a, &p) == NULL);
+	CHECK(p.n_errors >= 1);
+	ig_parse_release(&p);
+	const char *deep_ok = "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]";
+	CHECK_INT(ig_syntax_parse(&p, &a, IG_LANG_JSON, deep_ok, strlen(deep_ok)), 0);
+	const ig_jval *v = ig_json_value(&a, &p);
+	int depth = 0;
+	while (v && v->type == IG_JARR && v->n == 1) { v = v->items[0]; depth++; }
+	CHECK(v && v->type == IG_JDEEP);
+	CHECK_INT(depth, IG_JSON_MAX_DEPTH + 1);
+	ig_parse_release(&p);
+	ig_arena_free(&a);
+}
