@@ -21,4 +21,6 @@ int ig_cmd_check(int argc, char **argv);
 void ig_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* True if arg is -h or --help. */
 int ig_cli_is_help(const char *arg);
+/* Parse a -j value; prints the error itself. */
+int ig_cli_parse_jobs(const char *cmd, const char *s, int *jobs);
 #endif

@@ -1,10 +1,87 @@
-/* iacgrade task: not written yet. */
+/* iacgrade task DIR: review one task folder. */
 #include "cli/cli.h"
+#include "cli/review.h"
+#include "report/report.h"
+#include "task/load.h"
+#include <stdio.h>
+#include <string.h>
+
+static void task__help(FILE *out)
+{
+	fputs("usage: iacgrade task DIR [--format text|json|md] [-o FILE]\n\n"
+	      "Reviews one task folder: metadata.json, lib/PROMPT*.md, lib/MODEL_RESPONSE*.md (every turn),\n"
+	      "lib/IDEAL_RESPONSE.md and the code in lib/. Prints the files extracted from each response with\n"
+	      "their lines in the markdown, the platform and language detected from the code (never from\n"
+	      "metadata.json), the AWS services used, the findings, and the score as far as it is known.\n\n"
+	      "options:\n"
+	      "  --format F   text (default), json (schema in docs/json-schema.md) or md\n"
+	      "  -o FILE      write the report to FILE instead of standard output\n"
+	      "               (the tool never writes into the task folder)\n\n"
+	      "exit codes: 0 reviewed, no error findings; 1 reviewed, error findings; 2 usage; 3 the folder\n"
+	      "            cannot be read.\n\n"
+	      "examples:\n"
+	      "  iacgrade task examples/cdk-ts-s3-lambda\n"
+	      "  iacgrade task path/to/Pr1234 --format json -o Pr1234.json\n", out);
+}
 
 int ig_cmd_task(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	ig_cli_error("task", "this command is not available yet");
-	return IG_EXIT_USAGE;
+	const char *dir = NULL, *format = "text", *out_path = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (ig_cli_is_help(argv[i])) { task__help(stdout); return IG_EXIT_OK; }
+		if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-f") == 0) {
+			if (++i >= argc) { ig_cli_error("task", "--format needs a value: text, json or md"); return IG_EXIT_USAGE; }
+			format = argv[i];
+		} else if (strncmp(argv[i], "--format=", 9) == 0) {
+			format = argv[i] + 9;
+		} else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+			if (++i >= argc) { ig_cli_error("task", "-o needs a file name"); return IG_EXIT_USAGE; }
+			out_path = argv[i];
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			ig_cli_error("task", "unknown option '%s' (see iacgrade task --help)", argv[i]);
+			return IG_EXIT_USAGE;
+		} else if (dir) {
+			ig_cli_error("task", "one task folder at a time; use `iacgrade batch` for several");
+			return IG_EXIT_USAGE;
+		} else {
+			dir = argv[i];
+		}
+	}
+	if (!dir) { task__help(stderr); return IG_EXIT_USAGE; }
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md")) {
+		ig_cli_error("task", "unknown format '%s': use text, json or md", format);
+		return IG_EXIT_USAGE;
+	}
+	ig_task t;
+	const char *err = NULL;
+	if (ig_cli_review(&t, dir, &err) != 0) {
+		ig_cli_error("task", "%s: %s", dir, err);
+		ig_task_free(&t);
+		return IG_EXIT_INPUT;
+	}
+	ig_buf b = {0};
+	if (strcmp(format, "json") == 0) {
+		ig_jsonw w;
+		ig_jsonw_init(&w, &b, true);
+		ig_report_json(&w, &t, dir);
+		ig_buf_putc(&b, '\n');
+	} else if (strcmp(format, "md") == 0) {
+		ig_report_md(&b, &t, dir);
+	} else {
+		ig_report_text(&b, &t, dir);
+	}
+	int rc = IG_EXIT_OK;
+	for (size_t i = 0; i < t.n_findings; i++)
+		if (t.findings[i].severity == IG_SEV_ERROR) rc = IG_EXIT_FINDINGS;
+	FILE *out = stdout;
+	if (out_path && !(out = fopen(out_path, "w"))) {
+		ig_cli_error("task", "cannot write %s", out_path);
+		rc = IG_EXIT_INPUT;
+	} else {
+		fwrite(b.data, 1, b.len, out);
+		if (out != stdout && fclose(out) != 0) { ig_cli_error("task", "cannot write %s", out_path); rc = IG_EXIT_INPUT; }
+	}
+	ig_buf_free(&b);
+	ig_task_free(&t);
+	return rc;
 }

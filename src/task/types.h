@@ -39,6 +39,8 @@ typedef struct ig_file {
 	const char *text;
 	size_t len;
 	unsigned md_line;         /* line of the first code line in the response markdown; 0 = lib/ file */
+	const char *md_source;    /* the markdown md_line refers to ("lib/MODEL_RESPONSE2.md"), NULL for lib/ */
+	int turn;                 /* model turn the file comes from, 0 for the ideal */
 	bool truncated;           /* the fence was never closed (cut-off answer) */
 	bool skipped;             /* too large: not parsed */
 	ig_parse parse;           /* tree released after analysis; errors kept */

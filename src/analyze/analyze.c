@@ -1,0 +1,150 @@
+#include "analyze/analyze.h"
+#include "detect/detect.h"
+#include "grade/score.h"
+#include "task/load.h"
+#include "util/strutil.h"
+#include <ctype.h>
+#include <string.h>
+
+/* Model code that does not parse did not build: that is a Category A defect.
+ * In the ideal it is a warning about the ideal, not a fix. */
+static void analyze__syntax_findings(ig_task *t, const ig_response *r, const ig_file *f)
+{
+	if (!f->parse.n_errors_total) return;
+	const ig_parse_error *e = &f->parse.errors[0];
+	bool model = r->turn > 0 || strcmp(r->name, "model") == 0;
+	unsigned md_line = f->md_line ? f->md_line + e->line - 1 : 0;
+	const char *what = f->truncated ? " (the block is cut off: the answer was truncated)" : "";
+	if (e->missing)
+		ig_task_add_finding(t, "syntax.error", model ? 'A' : 0, model ? IG_SEV_ERROR : IG_SEV_WARNING, r->name,
+				    f->path, e->line, md_line, "%s:%u:%u: syntax error, expected %s (%zu error%s in the file)%s",
+				    f->path, e->line, e->col, e->what, f->parse.n_errors_total,
+				    f->parse.n_errors_total == 1 ? "" : "s", what);
+	else
+		ig_task_add_finding(t, "syntax.error", model ? 'A' : 0, model ? IG_SEV_ERROR : IG_SEV_WARNING, r->name,
+				    f->path, e->line, md_line, "%s:%u:%u: syntax error (%zu error%s in the file)%s", f->path,
+				    e->line, e->col, f->parse.n_errors_total, f->parse.n_errors_total == 1 ? "" : "s", what);
+}
+
+void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f)
+{
+	if (f->skipped) return;
+	if (ig_lang_parsed(f->lang)) {
+		ig_syntax_parse(&f->parse, &t->arena, f->lang, f->text, f->len);
+		analyze__syntax_findings(t, r, f);
+	}
+	ig_detect_file(f);
+	ig_resources_extract(&t->arena, f);
+	/* Trees are large: free them as soon as the file's facts are out. */
+	ig_parse_release(&f->parse);
+}
+
+static void analyze__response(ig_task *t, ig_response *r)
+{
+	if (!r->present) return;
+	for (size_t i = 0; i < r->n_files; i++) ig_analyze_file(t, r, &r->files[i]);
+	ig_detect_response(r);
+	ig_services_collect(&t->arena, r);
+}
+
+/* Compare with whitespace removed: formatting is not a disagreement. */
+static bool analyze__same_code(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < an && isspace((unsigned char)a[i])) i++;
+		while (j < bn && isspace((unsigned char)b[j])) j++;
+		if (i == an || j == bn) return i == an && j == bn;
+		if (a[i++] != b[j++]) return false;
+	}
+}
+
+static const char *analyze__base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+/* The ideal exists twice: lib/ (deployed) and IDEAL_RESPONSE.md (documented).
+ * Say where they disagree, matching files by base name. */
+static void analyze__compare_ideals(ig_task *t)
+{
+	const ig_response *lib = &t->ideal, *md = &t->ideal_md;
+	if (strcmp(lib->source, "lib/") != 0 || !md->present) return;
+	size_t differ = 0, only_lib = 0, reported = 0;
+	for (size_t i = 0; i < lib->n_files; i++) {
+		const ig_file *lf = &lib->files[i];
+		const ig_file *mf = NULL;
+		for (size_t j = 0; j < md->n_files && !mf; j++)
+			if (strcmp(analyze__base(md->files[j].path), analyze__base(lf->path)) == 0) mf = &md->files[j];
+		if (!mf) { only_lib++; continue; }
+		if (lf->skipped || analyze__same_code(lf->text, lf->len, mf->text, mf->len)) continue;
+		differ++;
+		if (reported++ < 10)
+			ig_task_add_finding(t, "ideal.md-differs", 0, IG_SEV_INFO, "ideal", lf->path, 0, mf->md_line,
+					    "%s differs from the block for %s in %s (line %u): lib/ is what was deployed and is used",
+					    lf->path, mf->path, md->source, mf->md_line);
+	}
+	if (md->n_files == 0)
+		ig_task_add_finding(t, "ideal.md-no-code", 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
+				    "%s has no code block; the code in lib/ is used as the ideal", md->source);
+	else if (only_lib && differ + only_lib == lib->n_files)
+		ig_task_add_finding(t, "ideal.md-differs", 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
+				    "none of the %zu code files in lib/ matches a block of %s", lib->n_files, md->source);
+}
+
+static bool analyze__lang_match(ig_lang declared, ig_lang detected)
+{
+	if (declared == IG_LANG_TSX) declared = IG_LANG_TS;
+	if (detected == IG_LANG_TSX) detected = IG_LANG_TS;
+	return declared == detected;
+}
+
+/* Step 1 of the score: the platform/language blocker. The other blockers need
+ * the prompt's requirements (a later stage), so the score stays incomplete. */
+static void analyze__score(ig_task *t)
+{
+	ig_score *s = &t->score;
+	s->complete = false;
+	const ig_metadata *m = &t->meta;
+	if (m->platform == IG_PLAT_UNKNOWN || t->platform == IG_PLAT_UNKNOWN) return;
+	bool plat_ok = m->platform == t->platform;
+	bool lang_ok = m->language == IG_LANG_UNKNOWN || t->lang == IG_LANG_UNKNOWN ||
+		       analyze__lang_match(m->language, t->lang);
+	if (plat_ok && lang_ok) return;
+	ig_score_input in = {.blocker = 3};
+	ig_score_breakdown out;
+	ig_score_compute(&in, &out);
+	s->blocker = out.blocker;
+	s->value = out.value;
+	s->approved = out.approved;
+	s->blocker_reason = ig_arena_printf(&t->arena, "metadata says %s+%s, the code is %s+%s",
+					    ig_platform_name(m->platform), ig_lang_name(m->language),
+					    ig_platform_name(t->platform), ig_lang_name(t->lang));
+	ig_task_add_finding(t, "platform.mismatch", 0, IG_SEV_ERROR, "ideal", NULL, 0, 0,
+			    "platform/language mismatch: %s (score blocker: %d)", s->blocker_reason, s->blocker);
+}
+
+void ig_analyze_task(ig_task *t)
+{
+	/* The resolved model shares its files with the turns: analyse it, then
+	 * copy the results back so each turn's listing shows them too. */
+	analyze__response(t, &t->model);
+	for (size_t k = 0; k < t->n_turns; k++) {
+		ig_response *turn = &t->turns[k];
+		for (size_t i = 0; i < turn->n_files; i++)
+			for (size_t j = 0; j < t->model.n_files; j++)
+				if (t->model.files[j].turn == turn->turn && strcmp(t->model.files[j].path, turn->files[i].path) == 0)
+					turn->files[i] = t->model.files[j];
+	}
+	analyze__response(t, &t->ideal);
+	if (strcmp(t->ideal.source, "lib/") == 0) analyze__response(t, &t->ideal_md);
+	else t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
+	analyze__compare_ideals(t);
+	if (t->model.present && t->model.truncated)
+		ig_task_add_finding(t, "md.unclosed-fence", 'A', IG_SEV_ERROR, "model", t->model.source, 0, 0,
+				    "%s ends inside an unclosed code block: the answer was cut off", t->model.source);
+	t->platform = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.platform : t->model.platform;
+	t->lang = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.lang : t->model.lang;
+	analyze__score(t);
+}

@@ -1,0 +1,35 @@
+#include "cli/review.h"
+#include "analyze/analyze.h"
+#include "report/report.h"
+#include "task/load.h"
+#include <string.h>
+
+int ig_cli_review(ig_task *t, const char *dir, const char **err)
+{
+	ig_task_init(t);
+	if (ig_task_load(t, dir, err) != 0) return -1;
+	ig_analyze_task(t);
+	return 0;
+}
+
+char *ig_cli_review_jsonl(const char *dir)
+{
+	ig_task t;
+	const char *err = NULL;
+	ig_buf b = {0};
+	ig_jsonw w;
+	ig_jsonw_init(&w, &b, false);
+	if (ig_cli_review(&t, dir, &err) != 0) {
+		ig_jsonw_obj(&w);
+		ig_jsonw_kstr(&w, "schema", "iacgrade.task");
+		ig_jsonw_kint(&w, "version", IG_JSON_SCHEMA_VERSION);
+		ig_jsonw_kstr(&w, "path", dir);
+		ig_jsonw_kstr(&w, "error", err);
+		ig_jsonw_obj_end(&w);
+	} else {
+		ig_report_json(&w, &t, dir);
+	}
+	ig_task_free(&t);
+	ig_buf_cstr(&b);
+	return b.data;
+}

@@ -1,0 +1,11 @@
+/* Review one task folder end to end (load, analyse) for the commands. */
+#ifndef IG_CLI_REVIEW_H
+#define IG_CLI_REVIEW_H
+#include "task/types.h"
+
+/* Loads and analyses; returns 0, or -1 with *err set when the folder cannot
+ * be read at all. The task must be freed with ig_task_free either way. */
+int ig_cli_review(ig_task *t, const char *dir, const char **err);
+/* One compact JSON line (no newline) for a task, or an error line. malloc'd. */
+char *ig_cli_review_jsonl(const char *dir);
+#endif

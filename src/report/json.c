@@ -1,0 +1,188 @@
+#include "report/report.h"
+#include <string.h>
+
+static void json__lang(ig_jsonw *w, const char *key, ig_lang l)
+{
+	ig_jsonw_kstr(w, key, l == IG_LANG_UNKNOWN ? NULL : ig_lang_name(l));
+}
+
+static void json__platform(ig_jsonw *w, const char *key, ig_platform p)
+{
+	ig_jsonw_kstr(w, key, p == IG_PLAT_UNKNOWN ? NULL : ig_platform_name(p));
+}
+
+static void json__file(ig_jsonw *w, const ig_file *f)
+{
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "path", f->path);
+	ig_jsonw_kstr(w, "path_source", f->path_source);
+	json__lang(w, "language", f->lang);
+	ig_jsonw_kline(w, "md_line", f->md_line);
+	ig_jsonw_kstr(w, "md_source", f->md_source);
+	if (f->turn) ig_jsonw_kint(w, "turn", f->turn);
+	size_t lines = 0;
+	for (size_t i = 0; i < f->len; i++) lines += f->text[i] == '\n';
+	if (f->len && f->text[f->len - 1] != '\n') lines++;
+	ig_jsonw_kint(w, "lines", (long long)lines);
+	ig_jsonw_kbool(w, "truncated", f->truncated);
+	ig_jsonw_kbool(w, "skipped", f->skipped);
+	json__platform(w, "platform", f->platform);
+	ig_jsonw_key(w, "parse_errors");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < f->parse.n_errors; i++) {
+		const ig_parse_error *e = &f->parse.errors[i];
+		ig_jsonw_obj(w);
+		ig_jsonw_kint(w, "line", e->line);
+		ig_jsonw_kint(w, "col", e->col);
+		ig_jsonw_kline(w, "md_line", f->md_line ? f->md_line + e->line - 1 : 0);
+		if (e->missing) ig_jsonw_kstr(w, "expected", e->what);
+		ig_jsonw_obj_end(w);
+	}
+	ig_jsonw_arr_end(w);
+	ig_jsonw_kint(w, "parse_error_count", (long long)f->parse.n_errors_total);
+	ig_jsonw_key(w, "resources");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < f->n_resources; i++) {
+		const ig_resource *r = &f->resources[i];
+		ig_jsonw_obj(w);
+		ig_jsonw_kstr(w, "type", r->native_type);
+		ig_jsonw_kstr(w, "name", r->name);
+		ig_jsonw_kstr(w, "service", r->service);
+		ig_jsonw_kline(w, "line", r->line);
+		ig_jsonw_obj_end(w);
+	}
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+}
+
+static void json__response(ig_jsonw *w, const ig_response *r)
+{
+	ig_jsonw_obj(w);
+	ig_jsonw_kbool(w, "present", r->present);
+	ig_jsonw_kstr(w, "source", r->source);
+	if (r->turn) ig_jsonw_kint(w, "turn", r->turn);
+	ig_jsonw_kbool(w, "truncated", r->truncated);
+	ig_jsonw_kbool(w, "has_reasoning_trace", r->has_reasoning);
+	json__platform(w, "platform", r->platform);
+	json__lang(w, "language", r->lang);
+	ig_jsonw_key(w, "files");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < r->n_files; i++) json__file(w, &r->files[i]);
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+}
+
+static void json__strings(ig_jsonw *w, const char *key, const char *const *s, size_t n)
+{
+	ig_jsonw_key(w, key);
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < n; i++) ig_jsonw_str(w, s[i]);
+	ig_jsonw_arr_end(w);
+}
+
+static void json__finding(ig_jsonw *w, const ig_finding *f)
+{
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "rule", f->rule);
+	ig_jsonw_key(w, "category");
+	if (f->category) ig_jsonw_strn(w, &f->category, 1); else ig_jsonw_null(w);
+	ig_jsonw_kstr(w, "severity", ig_severity_name(f->severity));
+	ig_jsonw_kstr(w, "message", f->message);
+	ig_jsonw_kstr(w, "fix", f->fix);
+	ig_jsonw_kstr(w, "response", f->response);
+	ig_jsonw_kstr(w, "file", f->file);
+	ig_jsonw_kline(w, "line", f->line);
+	ig_jsonw_kline(w, "md_line", f->md_line);
+	ig_jsonw_obj_end(w);
+}
+
+static void json__score(ig_jsonw *w, const ig_task *t)
+{
+	const ig_score *s = &t->score;
+	ig_jsonw_key(w, "score");
+	ig_jsonw_obj(w);
+	bool known = s->complete || s->blocker;
+	ig_jsonw_kstr(w, "status", known ? "complete" : "incomplete");
+	ig_jsonw_key(w, "value");
+	if (known) ig_jsonw_int(w, s->value); else ig_jsonw_null(w);
+	ig_jsonw_key(w, "blocker");
+	if (s->blocker) {
+		ig_jsonw_obj(w);
+		ig_jsonw_kint(w, "score", s->blocker);
+		ig_jsonw_kstr(w, "reason", s->blocker_reason);
+		ig_jsonw_obj_end(w);
+	} else {
+		ig_jsonw_null(w);
+	}
+	ig_jsonw_key(w, "adjustment");
+	if (s->complete && !s->blocker) ig_jsonw_int(w, s->adjustment); else ig_jsonw_null(w);
+	ig_jsonw_key(w, "complexity");
+	if (s->complete && !s->blocker) ig_jsonw_int(w, s->complexity); else ig_jsonw_null(w);
+	ig_jsonw_key(w, "approved");
+	if (known) ig_jsonw_bool(w, s->approved); else ig_jsonw_null(w);
+	ig_jsonw_key(w, "not_yet_computed");
+	ig_jsonw_arr(w);
+	if (!s->complete && !s->blocker) {
+		ig_jsonw_str(w, "blocker: required services missing (needs prompt requirements)");
+		ig_jsonw_str(w, "blocker: required region (needs prompt requirements)");
+		ig_jsonw_str(w, "adjustment (needs categorised fixes)");
+		ig_jsonw_str(w, "complexity");
+	}
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+}
+
+void ig_report_json(ig_jsonw *w, const ig_task *t, const char *path)
+{
+	const ig_metadata *m = &t->meta;
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "schema", "iacgrade.task");
+	ig_jsonw_kint(w, "version", IG_JSON_SCHEMA_VERSION);
+	ig_jsonw_kstr(w, "path", path);
+	ig_jsonw_key(w, "platform");
+	ig_jsonw_obj(w);
+	json__platform(w, "declared", m->platform);
+	json__platform(w, "detected", t->platform);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "language");
+	ig_jsonw_obj(w);
+	json__lang(w, "declared", m->language);
+	json__lang(w, "detected", t->lang);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "metadata");
+	ig_jsonw_obj(w);
+	ig_jsonw_kbool(w, "present", m->present);
+	ig_jsonw_kbool(w, "parsed", m->parsed);
+	ig_jsonw_kstr(w, "platform", m->platform_raw);
+	ig_jsonw_kstr(w, "language", m->language_raw);
+	ig_jsonw_kstr(w, "complexity", m->complexity);
+	ig_jsonw_kstr(w, "subtask", m->subtask);
+	json__strings(w, "aws_services", m->aws_services, m->n_aws_services);
+	ig_jsonw_key(w, "training_quality");
+	if (m->has_training_quality) ig_jsonw_num(w, m->training_quality); else ig_jsonw_null(w);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "responses");
+	ig_jsonw_obj(w);
+	ig_jsonw_key(w, "model");
+	json__response(w, &t->model);
+	ig_jsonw_key(w, "ideal");
+	json__response(w, &t->ideal);
+	ig_jsonw_key(w, "ideal_md");
+	json__response(w, &t->ideal_md);
+	ig_jsonw_key(w, "model_turns");
+	ig_jsonw_arr(w);
+	for (size_t k = 0; k < t->n_turns; k++) json__response(w, &t->turns[k]);
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "services");
+	ig_jsonw_obj(w);
+	json__strings(w, "model", t->model.services, t->model.n_services);
+	json__strings(w, "ideal", t->ideal.services, t->ideal.n_services);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "findings");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < t->n_findings; i++) json__finding(w, &t->findings[i]);
+	ig_jsonw_arr_end(w);
+	json__score(w, t);
+	ig_jsonw_obj_end(w);
+}

@@ -1,0 +1,313 @@
+#include "task/load.h"
+#include "md/md.h"
+#include "task/metadata.h"
+#include "util/buf.h"
+#include "util/file.h"
+#include "util/strutil.h"
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define LOAD_MAX_TURNS 9
+#define LOAD_MAX_LIB_FILES 400
+#define LOAD_MAX_DEPTH 6
+
+void ig_task_init(ig_task *t)
+{
+	memset(t, 0, sizeof(*t));
+	ig_arena_init(&t->arena);
+}
+
+void ig_task_free(ig_task *t)
+{
+	ig_arena_free(&t->arena);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The folder holding PROMPT.md and friends: lib/ in the usual layout, the task
+ * folder itself otherwise. */
+static const char *load__docs_dir(ig_arena *a, const char *dir)
+{
+	char *lib = ig_path_join(a, dir, "lib");
+	if (ig_path_is_dir(lib)) return lib;
+	return dir;
+}
+
+bool ig_task_dir_looks_like_task(const char *dir)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	bool yes = ig_path_is_file(ig_path_join(&a, dir, "metadata.json"));
+	if (!yes) {
+		const char *docs = load__docs_dir(&a, dir);
+		static const char *const names[] = {"MODEL_RESPONSE.md", "IDEAL_RESPONSE.md", "PROMPT.md"};
+		for (size_t i = 0; i < 3 && !yes; i++) yes = ig_path_is_file(ig_path_join(&a, docs, names[i]));
+	}
+	ig_arena_free(&a);
+	return yes;
+}
+
+/* Read a markdown document of the task; reports problems. NULL when absent. */
+static const char *load__md(ig_task *t, const char *docs, const char *name, const char *rel, size_t *len)
+{
+	ig_text txt;
+	ig_read_status st = ig_file_read(&t->arena, ig_path_join(&t->arena, docs, name), IG_MD_CAP, &txt);
+	if (st == IG_READ_MISSING) return NULL;
+	if (st != IG_READ_OK) {
+		ig_task_add_finding(t, st == IG_READ_TOO_BIG ? "input.file-too-large" : "input.unreadable", 0,
+				    IG_SEV_ERROR, NULL, rel, 0, 0, "%s: %s (%zu bytes)", rel, ig_read_status_str(st), txt.size_on_disk);
+		return NULL;
+	}
+	if (txt.had_nul || txt.bad_utf8)
+		ig_task_add_finding(t, txt.had_nul ? "input.nul-bytes" : "input.invalid-utf8", 0, IG_SEV_WARNING, NULL, rel,
+				    (unsigned)txt.first_bad_line, 0, "%s: %s from line %zu on (replaced; the rest is read)", rel,
+				    txt.had_nul ? "NUL bytes" : "invalid UTF-8", txt.first_bad_line);
+	if (txt.len == 0)
+		ig_task_add_finding(t, "input.empty-file", 0, IG_SEV_WARNING, NULL, rel, 0, 0, "%s is empty", rel);
+	*len = txt.len;
+	return txt.data;
+}
+
+static const char *load__ext_for(ig_lang l)
+{
+	switch (l) {
+	case IG_LANG_TS: return "ts";
+	case IG_LANG_TSX: return "tsx";
+	case IG_LANG_JS: return "js";
+	case IG_LANG_PY: return "py";
+	case IG_LANG_GO: return "go";
+	case IG_LANG_JAVA: return "java";
+	case IG_LANG_JSON: return "json";
+	case IG_LANG_YAML: return "yaml";
+	case IG_LANG_HCL: return "tf";
+	default: return "txt";
+	}
+}
+
+static ig_file *load__find(ig_response *r, const char *path)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		if (strcmp(r->files[i].path, path) == 0) return &r->files[i];
+	return NULL;
+}
+
+static const char *load__clean_path(ig_arena *a, const char *p)
+{
+	while (p[0] == '.' && p[1] == '/') p += 2;
+	while (*p == '/') p++;
+	return ig_arena_strdup(a, p);
+}
+
+/* Files of one markdown response. When several blocks name the same file,
+ * the last complete one wins (a truncated repeat does not replace a complete
+ * earlier block), and the repeat is reported. */
+static void load__md_response(ig_task *t, ig_response *r, const char *md, size_t len)
+{
+	ig_md_doc doc;
+	ig_md_extract(&t->arena, md, len, &doc);
+	r->present = true;
+	r->truncated = doc.truncated;
+	r->has_reasoning = doc.has_reasoning;
+	unsigned unnamed = 0;
+	for (size_t i = 0; i < doc.n_blocks; i++) {
+		const ig_md_block *b = &doc.blocks[i];
+		if (!ig_md_block_is_code(b)) continue;
+		ig_lang lang = b->lang != IG_LANG_UNKNOWN ? b->lang : (b->path ? ig_lang_from_path(b->path) : IG_LANG_UNKNOWN);
+		const char *path = b->path ? load__clean_path(&t->arena, b->path)
+					   : ig_arena_printf(&t->arena, "block-%u.%s", ++unnamed, load__ext_for(lang));
+		ig_file *f = load__find(r, path);
+		if (f) {
+			bool keep_old = !f->truncated && !b->closed;
+			ig_task_add_finding(t, "md.duplicate-file", 0, IG_SEV_INFO, r->name, path, 0, b->md_line,
+					    "%s: %s is given again at line %u (first at line %u); the %s is used", r->source, path,
+					    b->fence_line, f->md_line, keep_old ? "earlier complete block" : "later block");
+			if (keep_old) continue;
+		} else {
+			f = IG_PUSH(&t->arena, r->files, r->n_files, r->cap_files);
+		}
+		memset(f, 0, sizeof(*f));
+		f->path = path;
+		f->path_source = b->path ? b->path_source : "none";
+		f->lang = lang;
+		f->text = b->code;
+		f->len = b->code_len;
+		f->md_line = b->md_line;
+		f->md_source = r->source;
+		f->turn = r->turn;
+		f->truncated = !b->closed;
+	}
+}
+
+static bool load__skip_dir(const char *name)
+{
+	static const char *const skip[] = {"node_modules", ".git", "cdk.out", "__pycache__", ".terraform",
+					   "dist", "build", "target", "cdktf.out", ".venv", "venv", ".gen", "imports"};
+	for (size_t i = 0; i < sizeof skip / sizeof *skip; i++)
+		if (strcmp(name, skip[i]) == 0) return true;
+	return name[0] == '.';
+}
+
+static int load__cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Read one code file of lib/ into the ideal response. */
+static void load__lib_file(ig_task *t, ig_response *r, const char *full, const char *rel)
+{
+	ig_lang lang = ig_lang_from_path(rel);
+	if (!ig_lang_parsed(lang) && lang != IG_LANG_DOCKERFILE && lang != IG_LANG_SHELL) return;
+	if (r->n_files >= LOAD_MAX_LIB_FILES) return;
+	ig_text txt;
+	ig_read_status st = ig_file_read(&t->arena, full, IG_CODE_CAP, &txt);
+	ig_file *f = IG_PUSH(&t->arena, r->files, r->n_files, r->cap_files);
+	f->path = rel;
+	f->path_source = "lib";
+	f->lang = lang;
+	if (st != IG_READ_OK) {
+		f->skipped = true;
+		f->text = "";
+		ig_task_add_finding(t, st == IG_READ_TOO_BIG ? "input.file-too-large" : "input.unreadable", 0,
+				    IG_SEV_WARNING, r->name, rel, 0, 0, "%s: %s (%zu bytes); not analysed", rel,
+				    ig_read_status_str(st), txt.size_on_disk);
+		return;
+	}
+	if (txt.had_nul || txt.bad_utf8)
+		ig_task_add_finding(t, txt.had_nul ? "input.nul-bytes" : "input.invalid-utf8", 0, IG_SEV_WARNING, r->name, rel,
+				    (unsigned)txt.first_bad_line, 0, "%s: %s from line %zu on (replaced; the rest is read)", rel,
+				    txt.had_nul ? "NUL bytes" : "invalid UTF-8", txt.first_bad_line);
+	f->text = txt.data;
+	f->len = txt.len;
+}
+
+/* Walk lib/ in name order (deterministic output), not following symlinks to
+ * folders (a link loop must not hang the walk). */
+static void load__lib_walk(ig_task *t, ig_response *r, const char *dir, const char *rel, int depth)
+{
+	if (depth > LOAD_MAX_DEPTH) return;
+	DIR *d = opendir(dir);
+	if (!d) return;
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+		*IG_PUSH(&t->arena, names, n, cap) = ig_arena_strdup(&t->arena, e->d_name);
+	}
+	closedir(d);
+	if (n) qsort(names, n, sizeof *names, load__cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		const char *full = ig_path_join(&t->arena, dir, names[i]);
+		const char *sub = ig_path_join(&t->arena, rel, names[i]);
+		struct stat st;
+		if (lstat(full, &st) != 0) continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (!load__skip_dir(names[i])) load__lib_walk(t, r, full, sub, depth + 1);
+		} else if (S_ISREG(st.st_mode)) {
+			if (ig_ends_with(names[i], ".md")) continue;
+			load__lib_file(t, r, full, sub);
+		}
+	}
+}
+
+/* Turn n's files are turn n-1's with turn n's files replacing them. */
+static void load__resolve_model(ig_task *t)
+{
+	ig_response *m = &t->model;
+	const ig_response *last = &t->turns[t->n_turns - 1];
+	*m = *last;
+	m->name = "model";
+	m->files = NULL;
+	m->n_files = m->cap_files = 0;
+	for (size_t k = 0; k < t->n_turns; k++) {
+		const ig_response *turn = &t->turns[k];
+		for (size_t i = 0; i < turn->n_files; i++) {
+			ig_file *f = load__find(m, turn->files[i].path);
+			if (!f) f = IG_PUSH(&t->arena, m->files, m->n_files, m->cap_files);
+			*f = turn->files[i];
+		}
+	}
+}
+
+static void load__turns(ig_task *t, const char *docs)
+{
+	t->turns = ig_arena_alloc(&t->arena, LOAD_MAX_TURNS * sizeof(*t->turns));
+	for (int k = 1; k <= LOAD_MAX_TURNS; k++) {
+		char name[32];
+		if (k == 1) snprintf(name, sizeof name, "MODEL_RESPONSE.md");
+		else snprintf(name, sizeof name, "MODEL_RESPONSE%d.md", k);
+		const char *rel = ig_arena_printf(&t->arena, "%s%s", docs == t->dir ? "" : "lib/", name);
+		size_t len = 0;
+		const char *md = load__md(t, docs, name, rel, &len);
+		if (!md) {
+			if (k == 1) continue; /* MODEL_RESPONSE2.md without a first one still counts */
+			break;
+		}
+		ig_response *r = &t->turns[t->n_turns++];
+		r->name = ig_arena_printf(&t->arena, "model_turn%d", k);
+		r->source = rel;
+		r->turn = k;
+		load__md_response(t, r, md, len);
+	}
+	if (t->n_turns) load__resolve_model(t);
+	else ig_task_add_finding(t, "input.missing-file", 0, IG_SEV_ERROR, NULL, "lib/MODEL_RESPONSE.md", 0, 0,
+				 "no MODEL_RESPONSE.md: there is no model answer to review");
+}
+
+static void load__prompt(ig_task *t, const char *docs)
+{
+	ig_buf all = {0};
+	for (int k = 1; k <= LOAD_MAX_TURNS; k++) {
+		char name[32];
+		if (k == 1) snprintf(name, sizeof name, "PROMPT.md");
+		else snprintf(name, sizeof name, "PROMPT%d.md", k);
+		size_t len = 0;
+		const char *md = load__md(t, docs, name, ig_arena_printf(&t->arena, "lib/%s", name), &len);
+		if (!md) { if (k > 1) break; continue; }
+		if (all.len) ig_buf_puts(&all, "\n\n");
+		ig_buf_put(&all, md, len);
+	}
+	if (all.len) t->prompt = ig_arena_strndup(&t->arena, all.data, all.len);
+	ig_buf_free(&all);
+}
+
+int ig_task_load(ig_task *t, const char *dir, const char **err)
+{
+	if (!ig_path_is_dir(dir)) {
+		*err = ig_path_is_file(dir) ? "is a file, not a task folder" : "no such folder";
+		return -1;
+	}
+	t->dir = ig_arena_strdup(&t->arena, dir);
+	ig_metadata_load(t, ig_path_join(&t->arena, dir, "metadata.json"));
+	const char *docs = load__docs_dir(&t->arena, t->dir);
+	if (docs == t->dir && ig_path_is_file(ig_path_join(&t->arena, dir, "lib")))
+		ig_task_add_finding(t, "input.unreadable", 0, IG_SEV_ERROR, NULL, "lib", 0, 0, "lib is a file, not a folder");
+	load__prompt(t, docs);
+	load__turns(t, docs);
+
+	ig_response *md = &t->ideal_md;
+	md->name = "ideal_md";
+	md->source = docs == t->dir ? "IDEAL_RESPONSE.md" : "lib/IDEAL_RESPONSE.md";
+	size_t len = 0;
+	const char *ideal_text = load__md(t, docs, "IDEAL_RESPONSE.md", md->source, &len);
+	if (ideal_text) load__md_response(t, md, ideal_text, len);
+
+	ig_response lib = {.name = "ideal", .source = "lib/"};
+	if (docs != t->dir) load__lib_walk(t, &lib, docs, "lib", 0);
+	if (lib.n_files) {
+		lib.present = true;
+		t->ideal = lib;
+	} else {
+		t->ideal = *md;
+		t->ideal.name = "ideal";
+		if (!md->present)
+			ig_task_add_finding(t, "input.missing-file", 0, IG_SEV_ERROR, NULL, md->source, 0, 0,
+					    "no ideal response: neither code in lib/ nor IDEAL_RESPONSE.md");
+		else if (md->n_files == 0)
+			ig_task_add_finding(t, "ideal.no-code", 0, IG_SEV_WARNING, "ideal", md->source, 0, 0,
+					    "IDEAL_RESPONSE.md has no code block and lib/ has no code");
+	}
+	return 0;
+}
