@@ -33,8 +33,7 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f)
 		ig_syntax_parse(&f->parse, &t->arena, f->lang, f->text, f->len);
 		analyze__syntax_findings(t, r, f);
 	}
-	ig_detect_file(f);
-	ig_resources_extract(&t->arena, f);
+	ig_detect_file(&t->arena, f);
 	/* Trees are large: free them as soon as the file's facts are out. */
 	ig_parse_release(&f->parse);
 }

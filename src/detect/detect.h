@@ -4,17 +4,16 @@
 #define IG_DETECT_H
 #include "task/types.h"
 
-/* Sets f->platform and f->platform_lang from f's code (imports of aws-cdk-lib /
- * aws_cdk / awscdk, cdktf, @pulumi/aws / pulumi_aws / pulumi-aws sdk, template
- * markers, resource "aws_..." blocks, pipelines, analysis scripts). Uses
- * f->parse.tree when present. */
-void ig_detect_file(ig_file *f);
+/* Sets f->platform, f->platform_lang and f->resources from f's code, in one
+ * walk of its syntax tree: imports of aws-cdk-lib / aws_cdk / awscdk, cdktf,
+ * @pulumi/aws / pulumi_aws / the pulumi-aws Go SDK bind local names, and
+ * constructor calls through them are resources; CloudFormation templates,
+ * Terraform blocks and pipelines are read from their structure. Uses
+ * f->parse.tree when present, else parses. */
+void ig_detect_file(ig_arena *a, ig_file *f);
 
 /* Sets r->platform and r->lang from its files (weighted vote). */
 void ig_detect_response(ig_response *r);
-
-/* Fills f->resources (native type, logical name, canonical service, line). */
-void ig_resources_extract(ig_arena *a, ig_file *f);
 
 /* Sets r->services: the sorted unique canonical services of r's resources. */
 void ig_services_collect(ig_arena *a, ig_response *r);
@@ -22,4 +21,9 @@ void ig_services_collect(ig_arena *a, ig_response *r);
 /* Fold a spelling from metadata aws_services ("Amazon S3", "s3", "S3 Bucket",
  * "ALB", "AWS::S3::Bucket") to the canonical service name, or NULL. */
 const char *ig_service_fold(const char *spelling, size_t n);
+
+/* Canonical service of a native type: platform, module/namespace the class
+ * comes from (CDK "aws_s3", Pulumi "s3", CDKTF submodule) and the type or
+ * class ("AWS::S3::Bucket", "aws_s3_bucket", "Bucket"). NULL if unknown. */
+const char *ig_service_of_type(ig_platform p, const char *module, const char *cls);
 #endif

@@ -21,6 +21,7 @@ typedef struct ig_md_block {
 	bool closed;             /* false: the fence ran to the end of the file */
 	bool in_reasoning;       /* inside a "Reasoning Trace" section (draft, not the answer) */
 	bool nested;             /* found inside an outer ```markdown / ```md block */
+	bool example;            /* nested in a markdown block that names a file (a README): an example, not a file */
 } ig_md_block;
 
 typedef struct ig_md_doc {

@@ -1,0 +1,21 @@
+# Generated C tables from the pinned AWS data packages (see scripts/gen/).
+DATA_STAMP := $(PKG)/.data-stamp
+$(DATA_STAMP): deps/npm.lock scripts/fetch-deps
+	scripts/fetch-deps data
+	@touch $@
+
+$(BUILD)/gen/aws_types.c: scripts/gen/aws-types.js $(DATA_STAMP)
+	@mkdir -p $(dir $@)
+	node scripts/gen/aws-types.js $(PKG)/aws-service-spec/db.json.gz $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SANFLAGS) -c $< -o $@
+
+GEN_OBJS += $(BUILD)/gen/aws_types.o
+
+# Hand data with source URLs (data/services/*.tsv) compiled in as tables.
+$(BUILD)/gen/svc_%.c: data/services/%.tsv scripts/gen/tsv-table.js
+	@mkdir -p $(dir $@)
+	node scripts/gen/tsv-table.js $< ig_svc_$(subst -,_,$*) $@
+
+GEN_OBJS += $(BUILD)/gen/svc_networking.o $(BUILD)/gen/svc_tf-prefixes.o $(BUILD)/gen/svc_aliases.o

@@ -1,0 +1,588 @@
+/* Platform, language and resources of one code file, from its syntax tree:
+ * import statements bind local names to modules; constructor calls through
+ * those names are resources. Templates (CloudFormation, Terraform, pipelines)
+ * are read from their YAML/JSON/HCL structure. */
+#include "detect/detect.h"
+#include "syntax/jsonval.h"
+#include "util/strutil.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CODE_MAX_BINDINGS 256
+#define CODE_MAX_RESOURCES 2000
+
+typedef struct {
+	const char *alias;   /* local name */
+	const char *path;    /* module path it comes from ("aws-cdk-lib/aws-s3", "aws_cdk.aws_s3") */
+	const char *member;  /* imported name, NULL for a whole-module binding */
+} code_binding;
+
+typedef struct {
+	ig_arena *a;
+	ig_file *f;
+	const ig_parse *p;
+	code_binding b[CODE_MAX_BINDINGS];
+	int nb;
+	bool cdk, cdktf, pulumi, boto3;
+	bool want_resources;
+} code_scan;
+
+/* ---- small helpers ---- */
+
+static const char *code__text(code_scan *s, TSNode n) { return ig_node_text(s->a, s->p, n); }
+
+static const char *code__unquote(code_scan *s, TSNode n)
+{
+	const char *t = code__text(s, n);
+	size_t len = strlen(t);
+	while (len && (*t == '"' || *t == '\'' || *t == '`')) { t++; len--; }
+	while (len && (t[len - 1] == '"' || t[len - 1] == '\'' || t[len - 1] == '`')) len--;
+	return ig_arena_strndup(s->a, t, len);
+}
+
+static void code__bind(code_scan *s, const char *alias, const char *path, const char *member)
+{
+	if (!alias || !path || s->nb >= CODE_MAX_BINDINGS) return;
+	s->b[s->nb++] = (code_binding){alias, path, member};
+}
+
+static const code_binding *code__lookup(const code_scan *s, const char *alias)
+{
+	for (int i = s->nb - 1; i >= 0; i--)
+		if (strcmp(s->b[i].alias, alias) == 0) return &s->b[i];
+	return NULL;
+}
+
+static bool code__has_prefix_seg(const char *path, const char *prefix)
+{
+	size_t m = strlen(prefix);
+	return strncmp(path, prefix, m) == 0 && (path[m] == 0 || path[m] == '/' || path[m] == '.');
+}
+
+/* Which framework a module path belongs to. */
+static ig_platform code__platform_of_path(const char *path)
+{
+	if (code__has_prefix_seg(path, "cdktf") || code__has_prefix_seg(path, "@cdktf/provider-aws") ||
+	    code__has_prefix_seg(path, "cdktf_cdktf_provider_aws") || ig_starts_with(path, "github.com/hashicorp/terraform-cdk-go") ||
+	    ig_starts_with(path, "github.com/cdktf/") || ig_starts_with(path, "com.hashicorp.cdktf") ||
+	    code__has_prefix_seg(path, "imports.aws"))
+		return IG_PLAT_CDKTF;
+	if (ig_starts_with(path, "@pulumi/") || code__has_prefix_seg(path, "pulumi") || ig_starts_with(path, "pulumi_") ||
+	    ig_starts_with(path, "github.com/pulumi/") || ig_starts_with(path, "com.pulumi"))
+		return IG_PLAT_PULUMI;
+	if (code__has_prefix_seg(path, "aws-cdk-lib") || ig_starts_with(path, "@aws-cdk/") || code__has_prefix_seg(path, "aws_cdk") ||
+	    ig_starts_with(path, "github.com/aws/aws-cdk-go/") || ig_starts_with(path, "software.amazon.awscdk"))
+		return IG_PLAT_CDK;
+	return IG_PLAT_UNKNOWN;
+}
+
+static void code__note_import(code_scan *s, const char *path)
+{
+	switch (code__platform_of_path(path)) {
+	case IG_PLAT_CDKTF: s->cdktf = true; break;
+	case IG_PLAT_PULUMI: s->pulumi = true; break;
+	case IG_PLAT_CDK: s->cdk = true; break;
+	default:
+		if (code__has_prefix_seg(path, "boto3") || code__has_prefix_seg(path, "botocore")) s->boto3 = true;
+	}
+}
+
+/* ---- imports per language ---- */
+
+static void code__import_ts(code_scan *s, TSNode n)
+{
+	TSNode src = ig_node_field(n, "source");
+	if (ts_node_is_null(src)) return;
+	const char *path = code__unquote(s, src);
+	code__note_import(s, path);
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		if (strcmp(ts_node_type(c), "import_clause") != 0) continue;
+		uint32_t k = ts_node_named_child_count(c);
+		for (uint32_t j = 0; j < k; j++) {
+			TSNode d = ts_node_named_child(c, j);
+			const char *t = ts_node_type(d);
+			if (strcmp(t, "identifier") == 0) {
+				code__bind(s, code__text(s, d), path, NULL);
+			} else if (strcmp(t, "namespace_import") == 0 && ts_node_named_child_count(d)) {
+				code__bind(s, code__text(s, ts_node_named_child(d, 0)), path, NULL);
+			} else if (strcmp(t, "named_imports") == 0) {
+				uint32_t m = ts_node_named_child_count(d);
+				for (uint32_t q = 0; q < m; q++) {
+					TSNode spec = ts_node_named_child(d, q);
+					TSNode name = ig_node_field(spec, "name"), alias = ig_node_field(spec, "alias");
+					if (ts_node_is_null(name)) continue;
+					const char *nm = code__unquote(s, name);
+					code__bind(s, ts_node_is_null(alias) ? nm : code__text(s, alias), path, nm);
+				}
+			}
+		}
+	}
+}
+
+/* const s3 = require('aws-cdk-lib/aws-s3'); const { aws_s3: s3 } = require('aws-cdk-lib') */
+static void code__require_js(code_scan *s, TSNode decl)
+{
+	TSNode name = ig_node_field(decl, "name"), value = ig_node_field(decl, "value");
+	if (ts_node_is_null(name) || ts_node_is_null(value) || strcmp(ts_node_type(value), "call_expression") != 0) return;
+	TSNode fn = ig_node_field(value, "function"), args = ig_node_field(value, "arguments");
+	if (ts_node_is_null(fn) || !ig_node_text_eq(s->p, fn, "require") || ts_node_is_null(args) ||
+	    !ts_node_named_child_count(args))
+		return;
+	TSNode arg = ts_node_named_child(args, 0);
+	if (strcmp(ts_node_type(arg), "string") != 0) return;
+	const char *path = code__unquote(s, arg);
+	code__note_import(s, path);
+	if (strcmp(ts_node_type(name), "identifier") == 0) {
+		code__bind(s, code__text(s, name), path, NULL);
+		return;
+	}
+	uint32_t cnt = ts_node_named_child_count(name);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(name, i);
+		const char *t = ts_node_type(c);
+		if (strcmp(t, "shorthand_property_identifier_pattern") == 0) {
+			const char *nm = code__text(s, c);
+			code__bind(s, nm, path, nm);
+		} else if (strcmp(t, "pair_pattern") == 0) {
+			TSNode k = ig_node_field(c, "key"), v = ig_node_field(c, "value");
+			if (!ts_node_is_null(k) && !ts_node_is_null(v)) code__bind(s, code__text(s, v), path, code__text(s, k));
+		}
+	}
+}
+
+static void code__import_py(code_scan *s, TSNode n, bool from)
+{
+	const char *module = NULL;
+	if (from) {
+		TSNode m = ig_node_field(n, "module_name");
+		if (ts_node_is_null(m)) return;
+		module = code__text(s, m);
+		code__note_import(s, module);
+	}
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		if (from && ts_node_eq(c, ig_node_field(n, "module_name"))) continue;
+		const char *t = ts_node_type(c);
+		const char *name = NULL, *alias = NULL;
+		if (strcmp(t, "dotted_name") == 0) {
+			name = code__text(s, c);
+		} else if (strcmp(t, "aliased_import") == 0) {
+			TSNode nm = ig_node_field(c, "name"), al = ig_node_field(c, "alias");
+			if (ts_node_is_null(nm) || ts_node_is_null(al)) continue;
+			name = code__text(s, nm);
+			alias = code__text(s, al);
+		} else {
+			continue;
+		}
+		if (from) {
+			code__bind(s, alias ? alias : name, module, name);
+		} else {
+			code__note_import(s, name);
+			/* `import aws_cdk.aws_s3 as s3` binds s3; `import pulumi_aws` binds pulumi_aws */
+			code__bind(s, alias ? alias : name, name, NULL);
+		}
+	}
+}
+
+static void code__import_go(code_scan *s, TSNode spec)
+{
+	TSNode path_n = ig_node_field(spec, "path"), name_n = ig_node_field(spec, "name");
+	if (ts_node_is_null(path_n)) return;
+	const char *path = code__unquote(s, path_n);
+	code__note_import(s, path);
+	const char *alias;
+	if (!ts_node_is_null(name_n)) {
+		alias = code__text(s, name_n);
+	} else {
+		/* the package name is the last element, skipping a major-version suffix */
+		const char *end = path + strlen(path), *slash = strrchr(path, '/');
+		const char *last = slash ? slash + 1 : path;
+		if (last[0] == 'v' && isdigit((unsigned char)last[1]) && slash && slash > path) {
+			end = slash;
+			const char *prev = slash - 1;
+			while (prev > path && *prev != '/') prev--;
+			last = *prev == '/' ? prev + 1 : prev;
+		}
+		alias = ig_arena_strndup(s->a, last, (size_t)(end - last));
+	}
+	code__bind(s, alias, path, NULL);
+}
+
+static void code__import_java(code_scan *s, TSNode n)
+{
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		if (strcmp(ts_node_type(c), "scoped_identifier") != 0) continue;
+		const char *full = code__text(s, c);
+		code__note_import(s, full);
+		const char *dot = strrchr(full, '.');
+		if (!dot) continue;
+		bool wildcard = false;
+		for (uint32_t j = i + 1; j < cnt; j++) wildcard |= strcmp(ts_node_type(ts_node_named_child(n, j)), "asterisk") == 0;
+		if (wildcard) code__bind(s, "*", full, NULL);
+		else code__bind(s, dot + 1, ig_arena_strndup(s->a, full, (size_t)(dot - full)), dot + 1);
+	}
+}
+
+/* ---- resources from constructor calls ---- */
+
+/* The dotted path of a reference "a.b.C" as identifiers; false if not a plain chain. */
+static bool code__chain(code_scan *s, TSNode n, const char **parts, int *np, int max)
+{
+	const char *t = ts_node_type(n);
+	if (strcmp(t, "identifier") == 0 || strcmp(t, "type_identifier") == 0 || strcmp(t, "package_identifier") == 0) {
+		if (*np >= max) return false;
+		parts[(*np)++] = code__text(s, n);
+		return true;
+	}
+	TSNode obj = {0}, prop = {0};
+	if (strcmp(t, "member_expression") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "property"); }
+	else if (strcmp(t, "attribute") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "attribute"); }
+	else if (strcmp(t, "selector_expression") == 0) { obj = ig_node_field(n, "operand"); prop = ig_node_field(n, "field"); }
+	else if (strcmp(t, "field_access") == 0 || strcmp(t, "scoped_type_identifier") == 0) {
+		obj = ts_node_named_child(n, 0);
+		prop = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
+	} else return false;
+	if (ts_node_is_null(obj) || ts_node_is_null(prop)) return false;
+	if (!code__chain(s, obj, parts, np, max) || *np >= max) return false;
+	parts[(*np)++] = code__text(s, prop);
+	return true;
+}
+
+/* The module segment of a path after a framework root:
+ * CDK "aws-cdk-lib/aws-s3" -> "aws-s3"; Pulumi "@pulumi/aws/s3" -> "s3"; ... */
+static const char *code__module(code_scan *s, ig_platform plat, const char *full)
+{
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", full);
+	const char *segs[32];
+	int n = 0;
+	for (char *p = strtok(buf, "./"); p && n < 32; p = strtok(NULL, "./")) segs[n++] = p;
+	const char *found = NULL;
+	for (int i = 0; i < n; i++) {
+		const char *g = segs[i];
+		if (plat == IG_PLAT_CDK) {
+			if ((ig_starts_with(g, "aws_") || ig_starts_with(g, "aws-") ||
+			     (ig_starts_with(g, "aws") && strlen(g) > 3 && strcmp(g, "awscdk") != 0)) && strcmp(g, "aws-cdk-lib") != 0 &&
+			    strcmp(g, "aws-cdk-go") != 0 && strcmp(g, "aws_cdk") != 0)
+				found = g;
+			if (strcmp(g, "services") == 0 && i + 1 < n) found = segs[i + 1];
+		} else if (plat == IG_PLAT_PULUMI) {
+			if ((strcmp(g, "aws") == 0 || strcmp(g, "pulumi_aws") == 0) && i + 1 < n) { found = segs[i + 1]; break; }
+		} else if (plat == IG_PLAT_CDKTF) {
+			if ((strcmp(g, "lib") == 0 || strcmp(g, "cdktf_cdktf_provider_aws") == 0 || strcmp(g, "provider-aws") == 0 ||
+			     (strcmp(g, "aws") == 0 && i > 0)) && i + 1 < n) {
+				found = segs[i + 1];
+				if (segs[i + 1][0] == 'v' && isdigit((unsigned char)segs[i + 1][1]) && i + 2 < n) found = segs[i + 2];
+			}
+		}
+	}
+	return found ? ig_arena_strdup(s->a, found) : NULL;
+}
+
+static void code__add_resource(code_scan *s, ig_platform plat, const char *full, const char *cls, const char *name,
+			       unsigned line)
+{
+	if (!cls || !isupper((unsigned char)cls[0]) || s->f->n_resources >= CODE_MAX_RESOURCES) return;
+	const char *module = code__module(s, plat, full);
+	if (!module) return; /* Stack, App, Duration: the framework, not a resource */
+	if (plat == IG_PLAT_CDKTF && (strcmp(cls, "AwsProvider") == 0 || strcmp(module, "provider") == 0)) return;
+	ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+	const char *sep = plat == IG_PLAT_CDK || plat == IG_PLAT_PULUMI ? "." : "/";
+	r->native_type = ig_arena_printf(s->a, "%s%s%s", module, sep, cls);
+	r->name = name;
+	r->line = line;
+	r->service = ig_service_of_type(plat, module, cls);
+}
+
+/* First argument that is a string literal (construct id or Pulumi name). */
+static const char *code__string_arg(code_scan *s, TSNode args, int index)
+{
+	if (ts_node_is_null(args) || (int)ts_node_named_child_count(args) <= index) return NULL;
+	TSNode a = ts_node_named_child(args, (uint32_t)index);
+	const char *t = ts_node_type(a);
+	if (strcmp(t, "call_expression") == 0) { /* jsii.String("Id") */
+		TSNode inner = ig_node_field(a, "arguments");
+		if (!ts_node_is_null(inner) && ts_node_named_child_count(inner)) a = ts_node_named_child(inner, 0), t = ts_node_type(a);
+	}
+	if (strstr(t, "string")) return code__unquote(s, a);
+	return NULL;
+}
+
+static bool code__first_arg_is_scope(code_scan *s, TSNode args)
+{
+	if (ts_node_is_null(args) || ts_node_named_child_count(args) < 2) return false;
+	const char *t = ts_node_type(ts_node_named_child(args, 0));
+	return !strstr(t, "string");
+}
+
+static void code__call(code_scan *s, TSNode callee, TSNode args, bool go, unsigned line)
+{
+	const char *parts[16];
+	int np = 0;
+	if (!code__chain(s, callee, parts, &np, 16)) return;
+	const code_binding *b = code__lookup(s, parts[0]);
+	if (!b) return;
+	char full[512];
+	int k = snprintf(full, sizeof full, "%s%s%s", b->path, b->member ? "/" : "", b->member ? b->member : "");
+	for (int i = 1; i < np - 1 && k > 0 && (size_t)k < sizeof full; i++) k += snprintf(full + k, sizeof full - (size_t)k, "/%s", parts[i]);
+	const char *cls = np > 1 ? parts[np - 1] : b->member;
+	if (np == 1 && b->member) {
+		/* `new Bucket(...)` of `import { Bucket } from 'aws-cdk-lib/aws-s3'`: the path is the module */
+		snprintf(full, sizeof full, "%s", b->path);
+	}
+	if (!cls) return;
+	if (go) {
+		if (!ig_starts_with(cls, "New")) return;
+		cls += 3;
+	}
+	ig_platform plat = code__platform_of_path(full);
+	if (plat == IG_PLAT_UNKNOWN) return;
+	if (plat == IG_PLAT_PULUMI) {
+		const char *name = code__string_arg(s, args, go ? 1 : 0);
+		if (!name && !go && ts_node_named_child_count(args) == 0) return;
+		code__add_resource(s, plat, full, cls, name, line);
+	} else {
+		if (!code__first_arg_is_scope(s, args)) return;
+		code__add_resource(s, plat, full, cls, code__string_arg(s, args, 1), line);
+	}
+}
+
+/* ---- the walk ---- */
+
+static void code__visit(code_scan *s, TSNode n)
+{
+	const char *t = ts_node_type(n);
+	unsigned line = ig_node_line(n);
+	switch (s->f->lang) {
+	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS:
+		if (strcmp(t, "import_statement") == 0) code__import_ts(s, n);
+		else if (strcmp(t, "variable_declarator") == 0) code__require_js(s, n);
+		else if (s->want_resources && strcmp(t, "new_expression") == 0)
+			code__call(s, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), false, line);
+		break;
+	case IG_LANG_PY:
+		if (strcmp(t, "import_statement") == 0) code__import_py(s, n, false);
+		else if (strcmp(t, "import_from_statement") == 0) code__import_py(s, n, true);
+		else if (s->want_resources && strcmp(t, "call") == 0)
+			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), false, line);
+		break;
+	case IG_LANG_GO:
+		if (strcmp(t, "import_spec") == 0) code__import_go(s, n);
+		else if (s->want_resources && strcmp(t, "call_expression") == 0)
+			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), true, line);
+		break;
+	case IG_LANG_JAVA:
+		if (strcmp(t, "import_declaration") == 0) code__import_java(s, n);
+		else if (s->want_resources && strcmp(t, "object_creation_expression") == 0)
+			code__call(s, ig_node_field(n, "type"), ig_node_field(n, "arguments"), false, line);
+		else if (s->want_resources && strcmp(t, "method_invocation") == 0 && ig_node_text_eq(s->p, ig_node_field(n, "name"), "create")) {
+			/* Bucket.Builder.create(this, "Id") */
+			TSNode obj = ig_node_field(n, "object");
+			if (!ts_node_is_null(obj) && strcmp(ts_node_type(obj), "field_access") == 0 &&
+			    ig_node_text_eq(s->p, ig_node_field(obj, "field"), "Builder"))
+				code__call(s, ig_node_field(obj, "object"), ig_node_field(n, "arguments"), false, line);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Walk every node: imports first appear before use in all these languages,
+ * so one pre-order pass binds names before the calls that use them. */
+static void code__walk(code_scan *s, TSNode root)
+{
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	for (;;) {
+		code__visit(s, ts_tree_cursor_current_node(&c));
+		if (ts_tree_cursor_goto_first_child(&c)) continue;
+		for (;;) {
+			if (ts_tree_cursor_goto_next_sibling(&c)) break;
+			if (!ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return; }
+		}
+	}
+}
+
+/* ---- templates ---- */
+
+static const char *code__yaml_scalar(code_scan *s, TSNode n)
+{
+	/* a key or value node: flow_node > plain_scalar / quoted scalar */
+	while (!ts_node_is_null(n) && ts_node_named_child_count(n) == 1 &&
+	       (strcmp(ts_node_type(n), "flow_node") == 0 || strcmp(ts_node_type(n), "block_node") == 0))
+		n = ts_node_named_child(n, 0);
+	if (ts_node_is_null(n)) return NULL;
+	const char *t = ts_node_type(n);
+	if (!strstr(t, "scalar")) return NULL;
+	const char *txt = code__text(s, n);
+	size_t len = strlen(txt);
+	if (len >= 2 && (txt[0] == '"' || txt[0] == '\'')) return ig_arena_strndup(s->a, txt + 1, len - 2);
+	return txt;
+}
+
+/* The block_mapping (or flow_mapping) inside a node, or a null node. */
+static TSNode code__yaml_mapping(TSNode n)
+{
+	for (int depth = 0; depth < 4 && !ts_node_is_null(n); depth++) {
+		const char *t = ts_node_type(n);
+		if (strcmp(t, "block_mapping") == 0 || strcmp(t, "flow_mapping") == 0) return n;
+		TSNode next = {0};
+		uint32_t cnt = ts_node_named_child_count(n);
+		for (uint32_t i = 0; i < cnt; i++) {
+			TSNode c = ts_node_named_child(n, i);
+			const char *ct = ts_node_type(c);
+			if (strcmp(ct, "tag") && strcmp(ct, "anchor") && strcmp(ct, "comment")) { next = c; break; }
+		}
+		n = next;
+	}
+	TSNode none = {0};
+	return none;
+}
+
+typedef struct { bool awstfv, resources, on, jobs, stages, phases, steps, pipeline, workflows, script, trigger; int cfn_types; } yaml_top;
+
+static void code__yaml(code_scan *s, TSNode root)
+{
+	yaml_top top = {0};
+	uint32_t nd = ts_node_named_child_count(root);
+	for (uint32_t d = 0; d < nd; d++) {
+		TSNode map = code__yaml_mapping(ts_node_named_child(root, d));
+		if (ts_node_is_null(map)) continue;
+		uint32_t np = ts_node_named_child_count(map);
+		for (uint32_t i = 0; i < np; i++) {
+			TSNode pair = ts_node_named_child(map, i);
+			const char *key = code__yaml_scalar(s, ig_node_field(pair, "key"));
+			if (!key) continue;
+			if (strcmp(key, "AWSTemplateFormatVersion") == 0) top.awstfv = true;
+			else if (strcmp(key, "on") == 0 || strcmp(key, "true") == 0) top.on = true;
+			else if (strcmp(key, "jobs") == 0) top.jobs = true;
+			else if (strcmp(key, "stages") == 0) top.stages = true;
+			else if (strcmp(key, "phases") == 0) top.phases = true;
+			else if (strcmp(key, "steps") == 0) top.steps = true;
+			else if (strcmp(key, "pipeline") == 0 || strcmp(key, "pipelines") == 0) top.pipeline = true;
+			else if (strcmp(key, "workflows") == 0) top.workflows = true;
+			else if (strcmp(key, "trigger") == 0 || strcmp(key, "pr") == 0) top.trigger = true;
+			else if (strcmp(key, "Resources") == 0) {
+				top.resources = true;
+				TSNode res = code__yaml_mapping(ig_node_field(pair, "value"));
+				if (ts_node_is_null(res)) continue;
+				uint32_t nr = ts_node_named_child_count(res);
+				for (uint32_t r = 0; r < nr; r++) {
+					TSNode rp = ts_node_named_child(res, r);
+					const char *logical = code__yaml_scalar(s, ig_node_field(rp, "key"));
+					TSNode body = code__yaml_mapping(ig_node_field(rp, "value"));
+					if (!logical || ts_node_is_null(body)) continue;
+					uint32_t nb = ts_node_named_child_count(body);
+					for (uint32_t q = 0; q < nb; q++) {
+						TSNode bp = ts_node_named_child(body, q);
+						const char *k = code__yaml_scalar(s, ig_node_field(bp, "key"));
+						if (!k || strcmp(k, "Type") != 0) continue;
+						const char *type = code__yaml_scalar(s, ig_node_field(bp, "value"));
+						if (!type || (!ig_starts_with(type, "AWS::") && !ig_starts_with(type, "Custom::"))) continue;
+						top.cfn_types++;
+						if (s->f->n_resources < CODE_MAX_RESOURCES) {
+							ig_resource *res_out = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+							res_out->native_type = type;
+							res_out->name = logical;
+							res_out->line = ig_node_line(rp);
+							res_out->service = ig_service_of_type(IG_PLAT_CFN, NULL, type);
+						}
+					}
+				}
+			}
+		}
+	}
+	if (top.awstfv || top.cfn_types) s->f->platform = IG_PLAT_CFN;
+	else if ((top.on && top.jobs) || top.stages || top.phases || top.workflows || top.pipeline ||
+		 (top.trigger && (top.steps || top.jobs)) || (top.jobs && top.steps))
+		s->f->platform = IG_PLAT_CICD;
+}
+
+static void code__json(code_scan *s)
+{
+	ig_jval *root = ig_json_value(s->a, s->p);
+	if (!root || root->type != IG_JOBJ) return;
+	bool awstfv = ig_json_get(root, "AWSTemplateFormatVersion") != NULL;
+	const ig_jval *res = ig_json_get(root, "Resources");
+	int types = 0;
+	if (res && res->type == IG_JOBJ) {
+		for (size_t i = 0; i < res->n; i++) {
+			const ig_jval *type = ig_json_get(res->items[i], "Type");
+			if (!type || type->type != IG_JSTR || (!ig_starts_with(type->str, "AWS::") && !ig_starts_with(type->str, "Custom::")))
+				continue;
+			types++;
+			if (s->f->n_resources >= CODE_MAX_RESOURCES) continue;
+			ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+			r->native_type = type->str;
+			r->name = res->keys[i];
+			r->line = res->items[i]->line;
+			r->service = ig_service_of_type(IG_PLAT_CFN, NULL, type->str);
+		}
+	}
+	if (awstfv || types) s->f->platform = IG_PLAT_CFN;
+}
+
+static void code__hcl(code_scan *s, TSNode root)
+{
+	TSNode body = ts_node_named_child_count(root) ? ts_node_named_child(root, 0) : root;
+	uint32_t n = ts_node_named_child_count(body);
+	bool tf = false;
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode blk = ts_node_named_child(body, i);
+		if (strcmp(ts_node_type(blk), "block") != 0 || !ts_node_named_child_count(blk)) continue;
+		TSNode id = ts_node_named_child(blk, 0);
+		static const char *const kinds[] = {"resource", "data", "provider", "terraform", "module", "variable", "output", "locals"};
+		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) tf |= ig_node_text_eq(s->p, id, kinds[k]);
+		if (!ig_node_text_eq(s->p, id, "resource") || ts_node_named_child_count(blk) < 3) continue;
+		TSNode type_n = ts_node_named_child(blk, 1), name_n = ts_node_named_child(blk, 2);
+		if (strcmp(ts_node_type(type_n), "string_lit") != 0) continue;
+		const char *type = code__unquote(s, type_n);
+		if (!ig_starts_with(type, "aws_") || s->f->n_resources >= CODE_MAX_RESOURCES) continue;
+		ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+		r->native_type = type;
+		r->name = strcmp(ts_node_type(name_n), "string_lit") == 0 ? code__unquote(s, name_n) : NULL;
+		r->line = ig_node_line(blk);
+		r->service = ig_service_of_type(IG_PLAT_TF, NULL, type);
+	}
+	if (tf) s->f->platform = IG_PLAT_TF;
+}
+
+static void code__scan(ig_arena *a, ig_file *f)
+{
+	if (f->skipped || !ig_lang_parsed(f->lang)) return;
+	ig_parse local;
+	const ig_parse *p = &f->parse;
+	bool own = false;
+	if (!p->tree) {
+		if (ig_syntax_parse(&local, a, f->lang, f->text, f->len) != 0) return;
+		p = &local;
+		own = true;
+	}
+	code_scan s = {.a = a, .f = f, .p = p, .want_resources = true};
+	f->n_resources = 0;
+	f->platform = IG_PLAT_UNKNOWN;
+	TSNode root = ts_tree_root_node(p->tree);
+	switch (f->lang) {
+	case IG_LANG_YAML: code__yaml(&s, root); break;
+	case IG_LANG_JSON: code__json(&s); break;
+	case IG_LANG_HCL: code__hcl(&s, root); break;
+	default:
+		code__walk(&s, root);
+		/* cdktf apps import constructs and cdktf; Pulumi and CDK never import cdktf */
+		f->platform = s.cdktf ? IG_PLAT_CDKTF : s.pulumi ? IG_PLAT_PULUMI : s.cdk ? IG_PLAT_CDK
+			    : (s.boto3 && f->lang == IG_LANG_PY) ? IG_PLAT_ANALYSIS : IG_PLAT_UNKNOWN;
+	}
+	f->platform_lang = f->lang == IG_LANG_TSX ? IG_LANG_TS : f->lang;
+	if (own) ig_parse_release(&local);
+}
+
+void ig_detect_file(ig_arena *a, ig_file *f)
+{
+	code__scan(a, f);
+}

@@ -1,0 +1,225 @@
+/* Canonical AWS services: the CloudFormation namespace of a resource's type,
+ * with EC2 networking reported as "VPC". Namespaces and service short names
+ * come from @aws-cdk/aws-service-spec (generated table); the few Terraform
+ * prefixes and metadata spellings no rule reaches come from data/services/. */
+#include "detect/detect.h"
+#include "detect/aws_types.h"
+#include "util/strutil.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Lowercase letters and digits of s[0..n) into out (cap bytes). */
+static size_t svc__fold(char *out, size_t cap, const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < cap; i++)
+		if (isalnum((unsigned char)s[i])) out[k++] = (char)tolower((unsigned char)s[i]);
+	out[k] = 0;
+	return k;
+}
+
+static const char *svc__networking(const char *folded_resource)
+{
+	for (unsigned i = 0; i < ig_svc_networking_count; i++) {
+		const char *k = ig_svc_networking[i].key;
+		if (strncmp(folded_resource, k, strlen(k)) == 0) return "VPC";
+	}
+	return NULL;
+}
+
+/* A namespace given in any case ("s3", "S3", "dynamodb") to its canonical spelling. */
+static const char *svc__namespace(const char *folded)
+{
+	for (unsigned i = 0; i < ig_aws_services_count; i++) {
+		char f[64];
+		svc__fold(f, sizeof f, ig_aws_services[i].ns, strlen(ig_aws_services[i].ns));
+		if (strcmp(f, folded) == 0 || strcmp(ig_aws_services[i].short_name, folded) == 0) return ig_aws_services[i].ns;
+	}
+	if (strcmp(folded, "vpc") == 0) return "VPC";
+	return NULL;
+}
+
+/* "AWS::EC2::Subnet" -> VPC, "AWS::S3::Bucket" -> S3 */
+static const char *svc__of_cfn(const char *type)
+{
+	if (strncmp(type, "AWS::", 5) != 0) return NULL;
+	const char *ns = type + 5, *sep = strstr(ns, "::");
+	if (!sep) return NULL;
+	char fns[64], fres[128];
+	svc__fold(fns, sizeof fns, ns, (size_t)(sep - ns));
+	svc__fold(fres, sizeof fres, sep + 2, strlen(sep + 2));
+	if (strcmp(fns, "ec2") == 0 && svc__networking(fres)) return "VPC";
+	return svc__namespace(fns);
+}
+
+/* Terraform-style snake name without "aws_": "s3_bucket", "cloudwatch_log_group".
+ * Hand prefixes first (longest wins), then the longest service short name that
+ * starts the name at a word boundary. */
+static const char *svc__of_tf(const char *rest)
+{
+	char folded[128];
+	svc__fold(folded, sizeof folded, rest, strlen(rest));
+	if (svc__networking(folded) && strncmp(rest, "vpc_endpoint_service", 20) != 0) return "VPC";
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (unsigned i = 0; i < ig_svc_tf_prefixes_count; i++) {
+		const char *k = ig_svc_tf_prefixes[i].key;
+		size_t m = strlen(k);
+		if (m > best_len && strncmp(rest, k, m) == 0 && (rest[m] == 0 || rest[m] == '_')) {
+			best = ig_svc_tf_prefixes[i].value;
+			best_len = m;
+		}
+	}
+	if (best) return best;
+	for (unsigned i = 0; i < ig_aws_services_count; i++) {
+		const char *k = ig_aws_services[i].short_name;
+		size_t m = strlen(k);
+		if (m > best_len && strncmp(rest, k, m) == 0 && (rest[m] == 0 || rest[m] == '_')) {
+			best = ig_aws_services[i].ns;
+			best_len = m;
+		}
+	}
+	return best;
+}
+
+/* CamelCase or kebab to snake: "S3Bucket" -> "s3_bucket", "s3-bucket" -> "s3_bucket" */
+static void svc__snake(char *out, size_t cap, const char *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; s[i] && k + 2 < cap; i++) {
+		char c = s[i];
+		if (c == '-' || c == '.') c = '_';
+		if (isupper((unsigned char)c)) {
+			if (i > 0 && k > 0 && out[k - 1] != '_' &&
+			    (islower((unsigned char)s[i - 1]) || isdigit((unsigned char)s[i - 1]) ||
+			     (s[i + 1] && islower((unsigned char)s[i + 1]) && isupper((unsigned char)s[i - 1]))))
+				out[k++] = '_';
+			c = (char)tolower((unsigned char)c);
+		}
+		out[k++] = c;
+	}
+	out[k] = 0;
+}
+
+const char *ig_service_of_type(ig_platform p, const char *module, const char *cls)
+{
+	char buf[160], fres[128];
+	if (!cls) return NULL;
+	switch (p) {
+	case IG_PLAT_CFN:
+		return svc__of_cfn(cls);
+	case IG_PLAT_TF:
+		return strncmp(cls, "aws_", 4) == 0 ? svc__of_tf(cls + 4) : NULL;
+	case IG_PLAT_CDKTF:
+		/* module: the provider submodule ("s3-bucket", "s3Bucket", "s3_bucket") when known */
+		svc__snake(buf, sizeof buf, module && *module ? module : cls);
+		return svc__of_tf(buf);
+	case IG_PLAT_PULUMI: {
+		if (!module) return NULL;
+		char mod[64];
+		svc__fold(mod, sizeof mod, module, strlen(module));
+		svc__fold(fres, sizeof fres, cls, strlen(cls));
+		if (strcmp(mod, "ec2") == 0 && svc__networking(fres)) return "VPC";
+		char snake[128];
+		svc__snake(snake, sizeof snake, cls);
+		snprintf(buf, sizeof buf, "%s_%s", module, snake);
+		const char *s = svc__of_tf(buf);
+		return s ? s : svc__namespace(mod);
+	}
+	case IG_PLAT_CDK: {
+		if (!module) return NULL;
+		/* "aws_lambda_nodejs" -> lambda, "aws-s3-deployment" -> s3 */
+		char mod[64];
+		const char *m = module;
+		if (strncmp(m, "aws_", 4) == 0 || strncmp(m, "aws-", 4) == 0) m += 4;
+		else if (strncmp(m, "aws", 3) == 0) m += 3; /* Go package names: awss3 */
+		snprintf(mod, sizeof mod, "%s", m);
+		for (char *c = mod; *c; c++) *c = *c == '-' ? '_' : (char)tolower((unsigned char)*c);
+		svc__fold(fres, sizeof fres, cls, strlen(cls));
+		if (strncmp(fres, "cfn", 3) == 0) memmove(fres, fres + 3, strlen(fres + 3) + 1);
+		for (;;) {
+			char f[64];
+			svc__fold(f, sizeof f, mod, strlen(mod));
+			if (strcmp(f, "ec2") == 0 && svc__networking(fres)) return "VPC";
+			const char *ns = svc__namespace(f);
+			if (ns) return ns;
+			char *us = strrchr(mod, '_');
+			if (!us) return NULL;
+			*us = 0;
+		}
+	}
+	default:
+		return NULL;
+	}
+}
+
+static int svc__cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void ig_services_collect(ig_arena *a, ig_response *r)
+{
+	const char **list = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < r->n_files; i++) {
+		const ig_file *f = &r->files[i];
+		for (size_t j = 0; j < f->n_resources; j++) {
+			const char *s = f->resources[j].service;
+			if (!s) continue;
+			bool seen = false;
+			for (size_t k = 0; k < n && !seen; k++) seen = strcmp(list[k], s) == 0;
+			if (!seen) *IG_PUSH(a, list, n, cap) = s;
+		}
+	}
+	if (n) qsort(list, n, sizeof *list, svc__cmp);
+	r->services = list;
+	r->n_services = n;
+}
+
+/* Words that qualify a service name without changing it. */
+static const char *const svc__noise[] = {"amazon", "aws", NULL};
+
+const char *ig_service_fold(const char *spelling, size_t n)
+{
+	char raw[256];
+	if (n >= sizeof raw) n = sizeof raw - 1;
+	memcpy(raw, spelling, n);
+	raw[n] = 0;
+	/* "AWS::S3::Bucket" */
+	if (strncmp(raw, "AWS::", 5) == 0) return svc__of_cfn(strstr(raw + 5, "::") ? raw : "");
+	/* drop parentheticals: "Amazon SQS (Standard + DLQ)" */
+	char *paren = strchr(raw, '(');
+	if (paren && paren > raw) *paren = 0;
+	/* words, lowercased, without the noise prefixes */
+	char words[16][64];
+	int nw = 0;
+	for (char *p = raw; *p && nw < 16;) {
+		while (*p && !isalnum((unsigned char)*p)) p++;
+		char *s = p;
+		while (*p && (isalnum((unsigned char)*p))) p++;
+		if (p > s) {
+			size_t len = (size_t)(p - s) < 63 ? (size_t)(p - s) : 63;
+			for (size_t i = 0; i < len; i++) words[nw][i] = (char)tolower((unsigned char)s[i]);
+			words[nw][len] = 0;
+			bool noise = false;
+			for (int k = 0; svc__noise[k]; k++) noise |= strcmp(words[nw], svc__noise[k]) == 0;
+			if (!noise) nw++;
+		}
+	}
+	if (!nw) return NULL;
+	/* try the whole name, then ever shorter leading runs of words:
+	 * "S3 Bucket" -> "s3bucket", then "s3" */
+	for (int upto = nw; upto >= 1; upto--) {
+		char joined[256] = "";
+		for (int i = 0; i < upto; i++) strncat(joined, words[i], sizeof joined - strlen(joined) - 1);
+		for (unsigned i = 0; i < ig_svc_aliases_count; i++)
+			if (strcmp(ig_svc_aliases[i].key, joined) == 0) return ig_svc_aliases[i].value;
+		const char *ns = svc__namespace(joined);
+		if (ns) return ns;
+	}
+	return NULL;
+}
