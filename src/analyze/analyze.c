@@ -38,11 +38,11 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f)
 	ig_parse_release(&f->parse);
 }
 
-static void analyze__response(ig_task *t, ig_response *r)
+static void analyze__response(ig_task *t, ig_response *r, ig_lang hint)
 {
 	if (!r->present) return;
 	for (size_t i = 0; i < r->n_files; i++) ig_analyze_file(t, r, &r->files[i]);
-	ig_detect_response(r);
+	ig_detect_response(r, hint);
 	ig_services_collect(&t->arena, r);
 }
 
@@ -128,7 +128,7 @@ void ig_analyze_task(ig_task *t)
 {
 	/* The resolved model shares its files with the turns: analyse it, then
 	 * copy the results back so each turn's listing shows them too. */
-	analyze__response(t, &t->model);
+	analyze__response(t, &t->model, IG_LANG_UNKNOWN);
 	for (size_t k = 0; k < t->n_turns; k++) {
 		ig_response *turn = &t->turns[k];
 		for (size_t i = 0; i < turn->n_files; i++)
@@ -136,9 +136,11 @@ void ig_analyze_task(ig_task *t)
 				if (t->model.files[j].turn == turn->turn && strcmp(t->model.files[j].path, turn->files[i].path) == 0)
 					turn->files[i] = t->model.files[j];
 	}
-	analyze__response(t, &t->ideal);
-	if (strcmp(t->ideal.source, "lib/") == 0) analyze__response(t, &t->ideal_md);
-	else t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
+	/* the documented ideal first: its language breaks ties among lib/ files */
+	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
+	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN);
+	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN);
+	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
 	analyze__compare_ideals(t);
 	if (t->model.present && t->model.truncated)
 		ig_task_add_finding(t, "md.unclosed-fence", 'A', IG_SEV_ERROR, "model", t->model.source, 0, 0,

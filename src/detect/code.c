@@ -25,6 +25,8 @@ typedef struct {
 	code_binding b[CODE_MAX_BINDINGS];
 	int nb;
 	bool cdk, cdktf, pulumi, boto3;
+	bool main_guard;     /* Python `if __name__ == "__main__":` : a standalone script */
+	bool handler;        /* defines a Lambda handler(event, context) */
 	bool want_resources;
 } code_scan;
 
@@ -371,6 +373,13 @@ static void code__visit(code_scan *s, TSNode n)
 		else if (strcmp(t, "import_from_statement") == 0) code__import_py(s, n, true);
 		else if (s->want_resources && strcmp(t, "call") == 0)
 			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), false, line);
+		else if (strcmp(t, "if_statement") == 0) {
+			TSNode cond = ig_node_field(n, "condition");
+			if (!ts_node_is_null(cond) && strstr(code__text(s, cond), "__name__")) s->main_guard = true;
+		} else if (strcmp(t, "function_definition") == 0) {
+			TSNode params = ig_node_field(n, "parameters");
+			if (!ts_node_is_null(params) && strstr(code__text(s, params), "context")) s->handler = true;
+		}
 		break;
 	case IG_LANG_GO:
 		if (strcmp(t, "import_spec") == 0) code__import_go(s, n);
@@ -530,7 +539,9 @@ static void code__json(code_scan *s)
 
 static void code__hcl(code_scan *s, TSNode root)
 {
-	TSNode body = ts_node_named_child_count(root) ? ts_node_named_child(root, 0) : root;
+	TSNode body = root;
+	for (uint32_t i = 0; i < ts_node_named_child_count(root); i++)
+		if (strcmp(ts_node_type(ts_node_named_child(root, i)), "body") == 0) body = ts_node_named_child(root, i);
 	uint32_t n = ts_node_named_child_count(body);
 	bool tf = false;
 	for (uint32_t i = 0; i < n; i++) {
@@ -576,7 +587,8 @@ static void code__scan(ig_arena *a, ig_file *f)
 		code__walk(&s, root);
 		/* cdktf apps import constructs and cdktf; Pulumi and CDK never import cdktf */
 		f->platform = s.cdktf ? IG_PLAT_CDKTF : s.pulumi ? IG_PLAT_PULUMI : s.cdk ? IG_PLAT_CDK
-			    : (s.boto3 && f->lang == IG_LANG_PY) ? IG_PLAT_ANALYSIS : IG_PLAT_UNKNOWN;
+			    : (s.boto3 && f->lang == IG_LANG_PY && s.main_guard && !s.handler) ? IG_PLAT_ANALYSIS
+												   : IG_PLAT_UNKNOWN;
 	}
 	f->platform_lang = f->lang == IG_LANG_TSX ? IG_LANG_TS : f->lang;
 	if (own) ig_parse_release(&local);

@@ -12,8 +12,9 @@
  * f->parse.tree when present, else parses. */
 void ig_detect_file(ig_arena *a, ig_file *f);
 
-/* Sets r->platform and r->lang from its files (weighted vote). */
-void ig_detect_response(ig_response *r);
+/* Sets r->platform and r->lang from its files (weighted vote); a tie between
+ * languages goes to `hint` (IG_LANG_UNKNOWN for none). */
+void ig_detect_response(ig_response *r, ig_lang hint);
 
 /* Sets r->services: the sorted unique canonical services of r's resources. */
 void ig_services_collect(ig_arena *a, ig_response *r);
