@@ -264,7 +264,8 @@ static const char *code__module(code_scan *s, ig_platform plat, const char *full
 	snprintf(buf, sizeof buf, "%s", full);
 	const char *segs[32];
 	int n = 0;
-	for (char *p = strtok(buf, "./"); p && n < 32; p = strtok(NULL, "./")) segs[n++] = p;
+	char *save = NULL; /* strtok_r: strtok keeps hidden state shared by all threads */
+	for (char *p = strtok_r(buf, "./", &save); p && n < 32; p = strtok_r(NULL, "./", &save)) segs[n++] = p;
 	const char *found = NULL;
 	for (int i = 0; i < n; i++) {
 		const char *g = segs[i];
