@@ -1,9 +1,13 @@
 /* iacgrade task DIR: review one task folder. */
 #include "cli/cli.h"
+#include <stdbool.h>
 #include "cli/review.h"
 #include "report/report.h"
 #include "task/load.h"
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void task__help(FILE *out)
@@ -22,6 +26,16 @@ static void task__help(FILE *out)
 	      "examples:\n"
 	      "  iacgrade task examples/cdk-ts-s3-lambda\n"
 	      "  iacgrade task path/to/Pr1234 --format json -o Pr1234.json\n", out);
+}
+
+/* True when the file path would land inside folder dir (both resolved). */
+static bool task__inside(const char *path, const char *dir)
+{
+	char copy[PATH_MAX], parent[PATH_MAX], root[PATH_MAX];
+	snprintf(copy, sizeof copy, "%s", path);
+	if (!realpath(dirname(copy), parent) || !realpath(dir, root)) return false;
+	size_t n = strlen(root);
+	return strncmp(parent, root, n) == 0 && (parent[n] == 0 || parent[n] == '/');
 }
 
 int ig_cmd_task(int argc, char **argv)
@@ -50,6 +64,10 @@ int ig_cmd_task(int argc, char **argv)
 	if (!dir) { task__help(stderr); return IG_EXIT_USAGE; }
 	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "md")) {
 		ig_cli_error("task", "unknown format '%s': use text, json or md", format);
+		return IG_EXIT_USAGE;
+	}
+	if (out_path && task__inside(out_path, dir)) {
+		ig_cli_error("task", "-o %s is inside the task folder: iacgrade never writes into a task", out_path);
 		return IG_EXIT_USAGE;
 	}
 	ig_task t;
