@@ -6,7 +6,9 @@
 #include "detect/detect.h"
 #include "task/find.h"
 #include "task/load.h"
+#include "util/buf.h"
 #include "util/pool.h"
+#include "util/strmap.h"
 #include "util/strutil.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +25,7 @@ typedef struct {
 	bool plat_ok, lang_ok;
 	char detected[48];
 	int n_declared, n_detected, n_match, n_unfolded;
+	char *missed;             /* tune half only: "spelling -> folded" lines not found (malloc'd) */
 } eval_row;
 
 typedef struct {
@@ -54,9 +57,14 @@ static void eval__services(eval_row *row, const ig_task *t)
 {
 	const char *declared[EVAL_MAX_SVC];
 	int nd = 0;
+	ig_buf missed = {0};
 	for (size_t i = 0; i < t->meta.n_aws_services; i++) {
 		const char *s = t->meta.aws_services[i];
 		const char *c = ig_service_fold(s, strlen(s));
+		bool found = false;
+		for (size_t j = 0; c && j < t->ideal.n_services; j++) found |= strcmp(c, t->ideal.services[j]) == 0;
+		/* only the tune half is ever listed: the held-out half stays unseen */
+		if (!found && row->half == 0) ig_buf_printf(&missed, "%s -> %s\n", s, c ? c : "(unfolded)");
 		if (!c) { row->n_unfolded++; continue; }
 		bool dup = false;
 		for (int k = 0; k < nd; k++) dup |= strcmp(declared[k], c) == 0;
@@ -67,6 +75,7 @@ static void eval__services(eval_row *row, const ig_task *t)
 	for (int k = 0; k < nd; k++)
 		for (size_t j = 0; j < t->ideal.n_services; j++)
 			if (strcmp(declared[k], t->ideal.services[j]) == 0) { row->n_match++; break; }
+	row->missed = missed.data;
 }
 
 static char *eval__work(size_t i, void *ctx)
@@ -99,6 +108,30 @@ static void eval__emit(size_t i, char *r, void *ctx)
 }
 
 typedef struct { char name[48]; int n, plat, both; } eval_group;
+
+static void eval__print_service_misses(const eval_row *rows, size_t n)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_strmap counts;
+	ig_strmap_init(&counts, &a);
+	const char **keys = NULL;
+	size_t nk = 0, ck = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (const char *p = rows[i].missed; p && *p;) {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			long c = (long)ig_strmap_get(&counts, p, len);
+			if (!c) *IG_PUSH(&a, keys, nk, ck) = ig_arena_strndup(&a, p, len);
+			const char *k = c ? p : keys[nk - 1];
+			ig_strmap_put(&counts, c ? ig_arena_strndup(&a, p, len) : k, len, (void *)(c + 1));
+			p += len + (nl ? 1 : 0);
+		}
+	}
+	printf("declared services not found in the ideal, tune half only (count, spelling -> folded):\n");
+	for (size_t i = 0; i < nk; i++) printf("%6ld  %s\n", (long)ig_strmap_get(&counts, keys[i], strlen(keys[i])), keys[i]);
+	ig_arena_free(&a);
+}
 
 static void eval__print(const eval_row *rows, size_t n, bool misses, const ig_task_list *list)
 {
@@ -152,7 +185,7 @@ static void eval__print(const eval_row *rows, size_t n, bool misses, const ig_ta
 int ig_cmd_eval(int argc, char **argv)
 {
 	int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	bool misses = false, quiet = false;
+	bool misses = false, quiet = false, service_misses = false;
 	ig_arena a;
 	ig_arena_init(&a);
 	ig_task_list list = {0};
@@ -167,6 +200,7 @@ int ig_cmd_eval(int argc, char **argv)
 			     "metadata.json; only this command does, to measure.\n\n"
 			     "options:\n  -j N       worker threads (default: the number of cores)\n"
 			     "  --misses   list every task whose platform or language was missed\n"
+			     "  --service-misses  count declared services not found in the ideal (tune half only)\n"
 			     "  --quiet    no progress on stderr\n\n"
 			     "example:\n  iacgrade eval ../shared/corpus/dev -j 2");
 			ig_arena_free(&a);
@@ -176,6 +210,8 @@ int ig_cmd_eval(int argc, char **argv)
 			if (++i >= argc || ig_cli_parse_jobs("eval", argv[i], &jobs)) { ig_arena_free(&a); return IG_EXIT_USAGE; }
 		} else if (strcmp(argv[i], "--misses") == 0) {
 			misses = true;
+		} else if (strcmp(argv[i], "--service-misses") == 0) {
+			service_misses = true;
 		} else if (strcmp(argv[i], "--quiet") == 0) {
 			quiet = true;
 		} else if (argv[i][0] == '-') {
@@ -194,7 +230,9 @@ int ig_cmd_eval(int argc, char **argv)
 	ig_progress_start(&c.progress, "evaluated", list.n, quiet);
 	ig_pool_run(list.n, jobs, eval__work, eval__emit, &c);
 	ig_progress_end(&c.progress);
-	eval__print(c.rows, list.n, misses, &list);
+	if (service_misses) eval__print_service_misses(c.rows, list.n);
+	else eval__print(c.rows, list.n, misses, &list);
+	for (size_t i = 0; i < list.n; i++) free(c.rows[i].missed);
 	free(c.rows);
 	int rc = list.n_bad ? IG_EXIT_INPUT : IG_EXIT_OK;
 	ig_arena_free(&a);

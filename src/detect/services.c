@@ -175,9 +175,36 @@ void ig_services_collect(ig_arena *a, ig_response *r)
 			if (!seen) *IG_PUSH(a, list, n, cap) = s;
 		}
 	}
+	/* A template or a CDK app is deployed as a CloudFormation stack: that
+	 * service is in use even though no resource names it. */
+	if (r->platform == IG_PLAT_CFN || r->platform == IG_PLAT_CDK) {
+		bool seen = false;
+		for (size_t k = 0; k < n && !seen; k++) seen = strcmp(list[k], "CloudFormation") == 0;
+		if (!seen) *IG_PUSH(a, list, n, cap) = "CloudFormation";
+	}
 	if (n) qsort(list, n, sizeof *list, svc__cmp);
 	r->services = list;
 	r->n_services = n;
+}
+
+/* A resource-level spelling ("Route Table", "Launch Template", "Target
+ * Group"): the namespace of the CloudFormation types whose resource part it
+ * names, when that is one namespace (EC2 networking reported as VPC). */
+static const char *svc__of_resource_name(const char *folded)
+{
+	const char *found = NULL;
+	for (unsigned i = 0; i < ig_cfn_types_count; i++) {
+		const char *t = ig_cfn_types[i];
+		const char *sep = strstr(t + 5, "::");
+		if (!sep) continue;
+		char res[128];
+		svc__fold(res, sizeof res, sep + 2, strlen(sep + 2));
+		if (strcmp(res, folded) != 0) continue;
+		const char *ns = svc__of_cfn(t);
+		if (found && ns && strcmp(found, ns) != 0) return NULL; /* ambiguous */
+		found = ns;
+	}
+	return found;
 }
 
 /* Words that qualify a service name without changing it. */
@@ -220,6 +247,19 @@ const char *ig_service_fold(const char *spelling, size_t n)
 			if (strcmp(ig_svc_aliases[i].key, joined) == 0) return ig_svc_aliases[i].value;
 		const char *ns = svc__namespace(joined);
 		if (ns) return ns;
+		if (upto == nw) {
+			size_t len = strlen(joined);
+			ns = svc__of_resource_name(joined);
+			/* plural: "Route Tables", "Security Groups" */
+			if (!ns && len > 3 && joined[len - 1] == 's') {
+				joined[len - 1] = 0;
+				for (unsigned i = 0; i < ig_svc_aliases_count && !ns; i++)
+					if (strcmp(ig_svc_aliases[i].key, joined) == 0) ns = ig_svc_aliases[i].value;
+				if (!ns) ns = svc__namespace(joined);
+				if (!ns) ns = svc__of_resource_name(joined);
+			}
+			if (ns) return ns;
+		}
 	}
 	return NULL;
 }
