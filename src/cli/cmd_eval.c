@@ -107,7 +107,7 @@ static void eval__emit(size_t i, char *r, void *ctx)
 	ig_progress_step(&((eval_ctx *)ctx)->progress);
 }
 
-typedef struct { char name[48]; int n, plat, both; } eval_group;
+typedef struct { char name[48]; int n, plat, both; long declared, matched, detected; } eval_group;
 
 static void eval__print_service_misses(const eval_row *rows, size_t n)
 {
@@ -145,7 +145,14 @@ static void eval__print(const eval_row *rows, size_t n, bool misses, const ig_ta
 		int k = 0;
 		while (k < ng && strcmp(g[k].name, r->group) != 0) k++;
 		if (k == ng && ng < EVAL_MAX_GROUPS) { memset(&g[ng], 0, sizeof g[ng]); snprintf(g[ng].name, sizeof g[ng].name, "%s", r->group); ng++; }
-		if (k < ng) { g[k].n++; g[k].plat += r->plat_ok; g[k].both += r->plat_ok && r->lang_ok; }
+		if (k < ng) {
+			g[k].n++;
+			g[k].plat += r->plat_ok;
+			g[k].both += r->plat_ok && r->lang_ok;
+			g[k].declared += r->n_declared;
+			g[k].matched += r->n_match;
+			g[k].detected += r->n_declared ? r->n_detected : 0;
+		}
 		total++;
 		plat += r->plat_ok;
 		both += r->plat_ok && r->lang_ok;
@@ -166,9 +173,10 @@ static void eval__print(const eval_row *rows, size_t n, bool misses, const ig_ta
 				eval_group tmp = g[i]; g[i] = g[j]; g[j] = tmp;
 			}
 	printf("platform+language detection against metadata.json (%d tasks with metadata)\n\n", total);
-	printf("  %-16s %6s %10s %10s %8s\n", "declared", "tasks", "platform", "both", "both %");
+	printf("  %-16s %6s %10s %10s %8s %15s\n", "declared", "tasks", "platform", "both", "both %", "service recall");
 	for (int i = 0; i < ng; i++)
-		printf("  %-16s %6d %10d %10d %7.1f%%\n", g[i].name, g[i].n, g[i].plat, g[i].both, 100.0 * g[i].both / g[i].n);
+		printf("  %-16s %6d %10d %10d %7.1f%% %15.3f\n", g[i].name, g[i].n, g[i].plat, g[i].both, 100.0 * g[i].both / g[i].n,
+		       g[i].declared ? (double)g[i].matched / g[i].declared : 0.0);
 	printf("  %-16s %6d %10d %10d %7.1f%%\n\n", "overall", total, plat, both, total ? 100.0 * both / total : 0);
 	printf("services of the ideal against metadata aws_services (folded)\n\n");
 	printf("  %-9s %6s %9s %9s %8s %10s %10s\n", "half", "tasks", "declared", "matched", "recall", "precision", "unfolded");

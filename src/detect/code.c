@@ -356,6 +356,24 @@ static void code__call(code_scan *s, TSNode callee, TSNode args, bool go, unsign
 	}
 }
 
+/* boto3.client('s3') / session.resource("dynamodb"): an analysis script uses
+ * the service without declaring a resource. Kept as a resource of type
+ * "boto3:<client name>" so services are collected the same way. */
+static void code__boto3_client(code_scan *s, TSNode call, unsigned line)
+{
+	if (!s->boto3 || s->f->n_resources >= CODE_MAX_RESOURCES) return;
+	TSNode fn = ig_node_field(call, "function");
+	if (ts_node_is_null(fn) || strcmp(ts_node_type(fn), "attribute") != 0) return;
+	TSNode attr = ig_node_field(fn, "attribute");
+	if (!ig_node_text_eq(s->p, attr, "client") && !ig_node_text_eq(s->p, attr, "resource")) return;
+	const char *name = code__string_arg(s, ig_node_field(call, "arguments"), 0);
+	if (!name || !*name) return;
+	ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+	r->native_type = ig_arena_printf(s->a, "boto3:%s", name);
+	r->line = line;
+	r->service = ig_service_fold(name, strlen(name));
+}
+
 /* ---- the walk ---- */
 
 static void code__visit(code_scan *s, TSNode n)
@@ -372,9 +390,10 @@ static void code__visit(code_scan *s, TSNode n)
 	case IG_LANG_PY:
 		if (strcmp(t, "import_statement") == 0) code__import_py(s, n, false);
 		else if (strcmp(t, "import_from_statement") == 0) code__import_py(s, n, true);
-		else if (s->want_resources && strcmp(t, "call") == 0)
+		else if (s->want_resources && strcmp(t, "call") == 0) {
 			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), false, line);
-		else if (strcmp(t, "if_statement") == 0) {
+			code__boto3_client(s, n, line);
+		} else if (strcmp(t, "if_statement") == 0) {
 			TSNode cond = ig_node_field(n, "condition");
 			if (!ts_node_is_null(cond) && strstr(code__text(s, cond), "__name__")) s->main_guard = true;
 		} else if (strcmp(t, "function_definition") == 0) {
