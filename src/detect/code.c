@@ -474,62 +474,98 @@ static TSNode code__yaml_mapping(TSNode n)
 	return none;
 }
 
-typedef struct { bool awstfv, resources, on, jobs, stages, phases, steps, pipeline, workflows, script, trigger; int cfn_types; } yaml_top;
+typedef struct {
+	bool awstfv, resources, on, jobs, stages, phases, steps, pipeline, workflows, trigger, cloudbuild;
+	int cfn_types;
+} yaml_top;
+
+/* One `Type: AWS::...` entry of a CloudFormation Resources mapping. */
+static void code__yaml_cfn_resource(code_scan *s, yaml_top *top, TSNode rp)
+{
+	const char *logical = code__yaml_scalar(s, ig_node_field(rp, "key"));
+	TSNode body = code__yaml_mapping(ig_node_field(rp, "value"));
+	if (!logical || ts_node_is_null(body)) return;
+	uint32_t nb = ts_node_named_child_count(body);
+	for (uint32_t q = 0; q < nb; q++) {
+		TSNode bp = ts_node_named_child(body, q);
+		const char *k = code__yaml_scalar(s, ig_node_field(bp, "key"));
+		if (!k || strcmp(k, "Type") != 0) continue;
+		const char *type = code__yaml_scalar(s, ig_node_field(bp, "value"));
+		if (!type || (!ig_starts_with(type, "AWS::") && !ig_starts_with(type, "Custom::"))) continue;
+		top->cfn_types++;
+		if (s->f->n_resources >= CODE_MAX_RESOURCES) return;
+		ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+		r->native_type = type;
+		r->name = logical;
+		r->line = ig_node_line(rp);
+		r->service = ig_service_of_type(IG_PLAT_CFN, NULL, type);
+	}
+}
+
+/* One top-level key: template markers and the keys pipelines are made of. */
+static void code__yaml_top_key(code_scan *s, yaml_top *top, const char *key, TSNode pair)
+{
+	if (!key) return;
+	if (strcmp(key, "AWSTemplateFormatVersion") == 0) top->awstfv = true;
+	else if (strcmp(key, "on") == 0 || strcmp(key, "true") == 0) top->on = true; /* YAML 1.1 reads `on` as true */
+	else if (strcmp(key, "jobs") == 0) top->jobs = true;
+	else if (strcmp(key, "stages") == 0) top->stages = true;
+	else if (strcmp(key, "phases") == 0) top->phases = true;
+	else if (strcmp(key, "steps") == 0) top->steps = true;
+	else if (strcmp(key, "pipeline") == 0 || strcmp(key, "pipelines") == 0) top->pipeline = true;
+	else if (strcmp(key, "workflows") == 0) top->workflows = true;
+	else if (strcmp(key, "trigger") == 0 || strcmp(key, "pr") == 0) top->trigger = true;
+	/* Google Cloud Build: steps beside substitutions / options / timeout / images */
+	else if (strcmp(key, "substitutions") == 0 || strcmp(key, "options") == 0 || strcmp(key, "timeout") == 0 ||
+		 strcmp(key, "availableSecrets") == 0 || strcmp(key, "images") == 0)
+		top->cloudbuild = true;
+	else if (strcmp(key, "Resources") == 0 && !ts_node_is_null(pair)) {
+		top->resources = true;
+		TSNode res = code__yaml_mapping(ig_node_field(pair, "value"));
+		if (ts_node_is_null(res)) return;
+		uint32_t nr = ts_node_named_child_count(res);
+		for (uint32_t r = 0; r < nr; r++) code__yaml_cfn_resource(s, top, ts_node_named_child(res, r));
+	}
+}
+
+static void code__yaml_top_pair(code_scan *s, yaml_top *top, TSNode pair)
+{
+	if (strcmp(ts_node_type(pair), "block_mapping_pair") != 0 && strcmp(ts_node_type(pair), "flow_pair") != 0) return;
+	code__yaml_top_key(s, top, code__yaml_scalar(s, ig_node_field(pair, "key")), pair);
+}
+
+/* Top-level pairs of every document. A syntax error high in the file makes
+ * tree-sitter wrap the pairs in an ERROR node instead of a mapping: read the
+ * pairs found directly under it too, so one bad line does not hide a pipeline. */
+static void code__yaml_tops(code_scan *s, yaml_top *top, TSNode n, int depth)
+{
+	uint32_t nd = ts_node_named_child_count(n);
+	for (uint32_t d = 0; d < nd; d++) {
+		TSNode c = ts_node_named_child(n, d);
+		const char *t = ts_node_type(c);
+		if (strcmp(t, "block_mapping_pair") == 0) { code__yaml_top_pair(s, top, c); continue; }
+		if (strcmp(t, "ERROR") == 0 && depth < 2) { code__yaml_tops(s, top, c, depth + 1); continue; }
+		if (depth > 0 && strcmp(t, "flow_node") == 0) {
+			/* under an ERROR, `jobs:` may come out as a lone scalar whose
+			 * entries follow as siblings: the key still counts */
+			TSNode none = {0};
+			code__yaml_top_key(s, top, code__yaml_scalar(s, c), none);
+			continue;
+		}
+		TSNode map = code__yaml_mapping(c);
+		if (ts_node_is_null(map)) continue;
+		uint32_t np = ts_node_named_child_count(map);
+		for (uint32_t i = 0; i < np; i++) code__yaml_top_pair(s, top, ts_node_named_child(map, i));
+	}
+}
 
 static void code__yaml(code_scan *s, TSNode root)
 {
 	yaml_top top = {0};
-	uint32_t nd = ts_node_named_child_count(root);
-	for (uint32_t d = 0; d < nd; d++) {
-		TSNode map = code__yaml_mapping(ts_node_named_child(root, d));
-		if (ts_node_is_null(map)) continue;
-		uint32_t np = ts_node_named_child_count(map);
-		for (uint32_t i = 0; i < np; i++) {
-			TSNode pair = ts_node_named_child(map, i);
-			const char *key = code__yaml_scalar(s, ig_node_field(pair, "key"));
-			if (!key) continue;
-			if (strcmp(key, "AWSTemplateFormatVersion") == 0) top.awstfv = true;
-			else if (strcmp(key, "on") == 0 || strcmp(key, "true") == 0) top.on = true;
-			else if (strcmp(key, "jobs") == 0) top.jobs = true;
-			else if (strcmp(key, "stages") == 0) top.stages = true;
-			else if (strcmp(key, "phases") == 0) top.phases = true;
-			else if (strcmp(key, "steps") == 0) top.steps = true;
-			else if (strcmp(key, "pipeline") == 0 || strcmp(key, "pipelines") == 0) top.pipeline = true;
-			else if (strcmp(key, "workflows") == 0) top.workflows = true;
-			else if (strcmp(key, "trigger") == 0 || strcmp(key, "pr") == 0) top.trigger = true;
-			else if (strcmp(key, "Resources") == 0) {
-				top.resources = true;
-				TSNode res = code__yaml_mapping(ig_node_field(pair, "value"));
-				if (ts_node_is_null(res)) continue;
-				uint32_t nr = ts_node_named_child_count(res);
-				for (uint32_t r = 0; r < nr; r++) {
-					TSNode rp = ts_node_named_child(res, r);
-					const char *logical = code__yaml_scalar(s, ig_node_field(rp, "key"));
-					TSNode body = code__yaml_mapping(ig_node_field(rp, "value"));
-					if (!logical || ts_node_is_null(body)) continue;
-					uint32_t nb = ts_node_named_child_count(body);
-					for (uint32_t q = 0; q < nb; q++) {
-						TSNode bp = ts_node_named_child(body, q);
-						const char *k = code__yaml_scalar(s, ig_node_field(bp, "key"));
-						if (!k || strcmp(k, "Type") != 0) continue;
-						const char *type = code__yaml_scalar(s, ig_node_field(bp, "value"));
-						if (!type || (!ig_starts_with(type, "AWS::") && !ig_starts_with(type, "Custom::"))) continue;
-						top.cfn_types++;
-						if (s->f->n_resources < CODE_MAX_RESOURCES) {
-							ig_resource *res_out = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
-							res_out->native_type = type;
-							res_out->name = logical;
-							res_out->line = ig_node_line(rp);
-							res_out->service = ig_service_of_type(IG_PLAT_CFN, NULL, type);
-						}
-					}
-				}
-			}
-		}
-	}
+	code__yaml_tops(s, &top, root, strcmp(ts_node_type(root), "ERROR") == 0);
 	if (top.awstfv || top.cfn_types) s->f->platform = IG_PLAT_CFN;
 	else if ((top.on && top.jobs) || top.stages || top.phases || top.workflows || top.pipeline ||
-		 (top.trigger && (top.steps || top.jobs)) || (top.jobs && top.steps))
+		 (top.steps && (top.trigger || top.jobs || top.cloudbuild)))
 		s->f->platform = IG_PLAT_CICD;
 }
 

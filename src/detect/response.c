@@ -7,7 +7,32 @@
  * converted TapStack.json) goes to the hint: the language of the documented
  * answer. */
 #include "detect/detect.h"
+#include "util/strutil.h"
+#include <ctype.h>
 #include <string.h>
+
+/* Extra weight of a conventional entry point (tap-stack.ts, tap_stack.py,
+ * TapStack.json, bin/tap.ts, main.tf, index.ts, __main__.py, Main.java): the
+ * file a project is built from outweighs a helper or a converted copy. */
+#define RESP_ENTRY_BONUS 5
+
+static bool resp__is_entry(const char *path)
+{
+	if (!path) return false;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	char f[32];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof f; i++)
+		if (isalnum((unsigned char)base[i])) f[k++] = (char)tolower((unsigned char)base[i]);
+	f[k] = 0;
+	static const char *const names[] = {"tapstack", "tap", "main", "index", NULL};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(f, names[i]) == 0) return true;
+	return false;
+}
 
 static bool resp__is_iac(ig_platform p)
 {
@@ -16,12 +41,18 @@ static bool resp__is_iac(ig_platform p)
 
 void ig_detect_response(ig_response *r, ig_lang hint)
 {
-	size_t weight[IG_PLAT_COUNT][IG_LANG_COUNT];
+	size_t weight[IG_PLAT_COUNT][IG_LANG_COUNT], resources[IG_PLAT_COUNT];
+	bool entry[IG_PLAT_COUNT][IG_LANG_COUNT];
 	memset(weight, 0, sizeof weight);
+	memset(entry, 0, sizeof entry);
+	memset(resources, 0, sizeof resources);
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
 		if (f->platform == IG_PLAT_UNKNOWN) continue;
-		weight[f->platform][f->platform_lang] += 1 + f->n_resources;
+		bool is_entry = resp__is_entry(f->path);
+		entry[f->platform][f->platform_lang] |= is_entry;
+		weight[f->platform][f->platform_lang] += 1 + f->n_resources + (is_entry ? RESP_ENTRY_BONUS : 0);
+		resources[f->platform] += f->n_resources;
 	}
 	ig_platform best_p = IG_PLAT_UNKNOWN;
 	ig_lang best_l = IG_LANG_UNKNOWN;
@@ -34,6 +65,15 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 			for (int l = 0; l < IG_LANG_COUNT; l++) total += weight[p][l];
 			if (total > best) { best = total; best_p = (ig_platform)p; }
 		}
+		/* IaC that declares nothing (Terraform of only data sources and
+		 * locals, say) is not the deliverable when a pipeline or a script is
+		 * there: let the later passes decide. */
+		if (pass == 0 && best && resources[best_p] == 0) {
+			bool other = false;
+			for (int l = 0; l < IG_LANG_COUNT; l++)
+				other |= weight[IG_PLAT_CICD][l] || weight[IG_PLAT_ANALYSIS][l];
+			if (other) { best = 0; best_p = IG_PLAT_UNKNOWN; }
+		}
 	}
 	if (best_p != IG_PLAT_UNKNOWN) {
 		size_t top = 0;
@@ -43,10 +83,12 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 				best_l = (ig_lang)l;
 			}
 	}
-	/* A CloudFormation template kept both as YAML and as JSON is one template
-	 * in two forms (tests load the JSON converted from the YAML): the hint
-	 * decides, and without one the YAML, the form people write. */
-	if (best_p == IG_PLAT_CFN && weight[best_p][IG_LANG_YAML] && weight[best_p][IG_LANG_JSON])
+	/* A CloudFormation template kept both as YAML and as JSON (TapStack.yml
+	 * and TapStack.json: tests load the JSON converted from the YAML) is one
+	 * template in two forms: the hint decides, and without one the YAML, the
+	 * form people write. A second template beside the entry one (a pipeline
+	 * stack) is not a twin: the weights decide. */
+	if (best_p == IG_PLAT_CFN && entry[best_p][IG_LANG_YAML] && entry[best_p][IG_LANG_JSON])
 		best_l = hint == IG_LANG_JSON ? IG_LANG_JSON : IG_LANG_YAML;
 	r->platform = best_p;
 	r->lang = best_l;
