@@ -24,6 +24,7 @@ typedef struct {
 	const ig_parse *p;
 	code_binding b[CODE_MAX_BINDINGS];
 	int nb;
+	code_binding wild;   /* a class resolved through a Java wildcard import */
 	bool cdk, cdktf, pulumi, boto3;
 	bool main_guard;     /* Python `if __name__ == "__main__":` : a standalone script */
 	bool handler;        /* defines a Lambda handler(event, context) */
@@ -317,11 +318,35 @@ static const char *code__string_arg(code_scan *s, TSNode args, int index)
 	return NULL;
 }
 
+/* CDK and CDKTF constructs take (scope, id, ...): the scope is `this`,
+ * `self`, a variable or a member (`this.stack`), never a literal, an object,
+ * or a keyword argument (`dynamodb.Attribute(name="id", ...)` is a struct). */
 static bool code__first_arg_is_scope(code_scan *s, TSNode args)
 {
+	(void)s;
 	if (ts_node_is_null(args) || ts_node_named_child_count(args) < 2) return false;
 	const char *t = ts_node_type(ts_node_named_child(args, 0));
-	return !strstr(t, "string");
+	static const char *const scopes[] = {"this", "identifier", "member_expression", "attribute",
+					     "selector_expression", "field_access", "unary_expression", NULL};
+	for (int i = 0; scopes[i]; i++)
+		if (strcmp(t, scopes[i]) == 0) return true;
+	return false;
+}
+
+/* Java `import software.amazon.awscdk.services.kms.*;` then `Key...`: the
+ * class comes from the one framework package imported with a wildcard (with
+ * several, the class cannot be placed without the API index: skipped). */
+static const code_binding *code__java_wildcard(code_scan *s, const char *cls)
+{
+	const code_binding *found = NULL;
+	for (int i = 0; i < s->nb; i++) {
+		if (strcmp(s->b[i].alias, "*") != 0 || code__platform_of_path(s->b[i].path) == IG_PLAT_UNKNOWN) continue;
+		if (found) return NULL;
+		found = &s->b[i];
+	}
+	if (!found) return NULL;
+	s->wild = (code_binding){cls, found->path, cls};
+	return &s->wild;
 }
 
 static void code__call(code_scan *s, TSNode callee, TSNode args, bool go, unsigned line)
@@ -330,6 +355,7 @@ static void code__call(code_scan *s, TSNode callee, TSNode args, bool go, unsign
 	int np = 0;
 	if (!code__chain(s, callee, parts, &np, 16)) return;
 	const code_binding *b = code__lookup(s, parts[0]);
+	if (!b && s->f->lang == IG_LANG_JAVA && np == 1) b = code__java_wildcard(s, parts[0]);
 	if (!b) return;
 	char full[512];
 	int k = snprintf(full, sizeof full, "%s%s%s", b->path, b->member ? "/" : "", b->member ? b->member : "");

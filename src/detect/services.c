@@ -114,8 +114,9 @@ const char *ig_service_of_type(ig_platform p, const char *module, const char *cl
 	case IG_PLAT_TF:
 		return strncmp(cls, "aws_", 4) == 0 ? svc__of_tf(cls + 4) : NULL;
 	case IG_PLAT_CDKTF:
-		/* module: the provider submodule ("s3-bucket", "s3Bucket", "s3_bucket") when known */
-		svc__snake(buf, sizeof buf, module && *module ? module : cls);
+		/* the class ("S3Bucket" -> s3_bucket) keeps the word breaks that a Go
+		 * package name ("s3bucket") has lost; the submodule is the fallback */
+		svc__snake(buf, sizeof buf, cls && isupper((unsigned char)cls[0]) ? cls : module ? module : "");
 		return svc__of_tf(buf);
 	case IG_PLAT_PULUMI: {
 		if (!module) return NULL;
@@ -210,9 +211,80 @@ static const char *svc__of_resource_name(const char *folded)
 /* Words that qualify a service name without changing it. */
 static const char *const svc__noise[] = {"amazon", "aws", NULL};
 
+#define SVC_MAX_WORDS 16
+
+/* A run of words joined, looked up as an alias, a namespace or short name,
+ * and (for runs that may name a resource) as the resource part of
+ * CloudFormation types, singular or plural. */
+static const char *svc__lookup_run(char words[][64], int from, int to, bool resource)
+{
+	char joined[256] = "";
+	for (int i = from; i < to; i++) strncat(joined, words[i], sizeof joined - strlen(joined) - 1);
+	for (unsigned i = 0; i < ig_svc_aliases_count; i++)
+		if (strcmp(ig_svc_aliases[i].key, joined) == 0) return ig_svc_aliases[i].value;
+	const char *ns = svc__namespace(joined);
+	if (ns || !resource) return ns;
+	ns = svc__of_resource_name(joined);
+	size_t len = strlen(joined);
+	if (!ns && len > 3 && joined[len - 1] == 's') { /* "Route Tables", "Security Groups" */
+		joined[len - 1] = 0;
+		for (unsigned i = 0; i < ig_svc_aliases_count && !ns; i++)
+			if (strcmp(ig_svc_aliases[i].key, joined) == 0) ns = ig_svc_aliases[i].value;
+		if (!ns) ns = svc__namespace(joined);
+		if (!ns) ns = svc__of_resource_name(joined);
+	}
+	return ns;
+}
+
+/* Split into lowercase words at non-alphanumerics and at CamelCase breaks
+ * ("PublicRouteTable" -> public route table, "S3Bucket" -> s3 bucket,
+ * "ApplicationELB" -> application elb), dropping the noise words. A letter
+ * followed by a digit stays one word ("Route53", "EC2"). */
+static int svc__words(const char *raw, char words[][64])
+{
+	int nw = 0;
+	size_t len = 0;
+	char cur[64];
+	for (const char *p = raw;; p++) {
+		unsigned char c = (unsigned char)*p;
+		bool brk = !c || !isalnum(c);
+		if (!brk && len && isupper(c)) {
+			unsigned char prev = (unsigned char)p[-1], next = (unsigned char)p[1];
+			brk = islower(prev) || isdigit(prev) || (isupper(prev) && islower(next));
+		}
+		if (brk && len) {
+			cur[len] = 0;
+			bool noise = false;
+			for (int k = 0; svc__noise[k]; k++) noise |= strcmp(cur, svc__noise[k]) == 0;
+			if (!noise && nw < SVC_MAX_WORDS) memcpy(words[nw++], cur, len + 1);
+			len = 0;
+		}
+		if (!c) break;
+		if (isalnum(c) && len < sizeof cur - 1) cur[len++] = (char)tolower(c);
+	}
+	return nw;
+}
+
+/* The whole name, then ever shorter leading runs ("S3 Bucket" -> s3), then
+ * ever shorter trailing runs, which name the resource of a logical name
+ * ("PublicRouteTable" -> route table -> VPC, "AppLogGroup" -> Logs). */
+static const char *svc__fold_words(char words[][64], int nw)
+{
+	for (int upto = nw; upto >= 1; upto--) {
+		const char *ns = svc__lookup_run(words, 0, upto, upto == nw);
+		if (ns) return ns;
+	}
+	for (int from = 1; from < nw; from++) {
+		const char *ns = svc__lookup_run(words, from, nw, true);
+		if (ns) return ns;
+	}
+	return NULL;
+}
+
 const char *ig_service_fold(const char *spelling, size_t n)
 {
 	char raw[256];
+	if (!spelling) return NULL;
 	if (n >= sizeof raw) n = sizeof raw - 1;
 	memcpy(raw, spelling, n);
 	raw[n] = 0;
@@ -221,45 +293,13 @@ const char *ig_service_fold(const char *spelling, size_t n)
 	/* drop parentheticals: "Amazon SQS (Standard + DLQ)" */
 	char *paren = strchr(raw, '(');
 	if (paren && paren > raw) *paren = 0;
-	/* words, lowercased, without the noise prefixes */
-	char words[16][64];
-	int nw = 0;
-	for (char *p = raw; *p && nw < 16;) {
-		while (*p && !isalnum((unsigned char)*p)) p++;
-		char *s = p;
-		while (*p && (isalnum((unsigned char)*p))) p++;
-		if (p > s) {
-			size_t len = (size_t)(p - s) < 63 ? (size_t)(p - s) : 63;
-			for (size_t i = 0; i < len; i++) words[nw][i] = (char)tolower((unsigned char)s[i]);
-			words[nw][len] = 0;
-			bool noise = false;
-			for (int k = 0; svc__noise[k]; k++) noise |= strcmp(words[nw], svc__noise[k]) == 0;
-			if (!noise) nw++;
-		}
-	}
-	if (!nw) return NULL;
-	/* try the whole name, then ever shorter leading runs of words:
-	 * "S3 Bucket" -> "s3bucket", then "s3" */
-	for (int upto = nw; upto >= 1; upto--) {
-		char joined[256] = "";
-		for (int i = 0; i < upto; i++) strncat(joined, words[i], sizeof joined - strlen(joined) - 1);
-		for (unsigned i = 0; i < ig_svc_aliases_count; i++)
-			if (strcmp(ig_svc_aliases[i].key, joined) == 0) return ig_svc_aliases[i].value;
-		const char *ns = svc__namespace(joined);
-		if (ns) return ns;
-		if (upto == nw) {
-			size_t len = strlen(joined);
-			ns = svc__of_resource_name(joined);
-			/* plural: "Route Tables", "Security Groups" */
-			if (!ns && len > 3 && joined[len - 1] == 's') {
-				joined[len - 1] = 0;
-				for (unsigned i = 0; i < ig_svc_aliases_count && !ns; i++)
-					if (strcmp(ig_svc_aliases[i].key, joined) == 0) ns = ig_svc_aliases[i].value;
-				if (!ns) ns = svc__namespace(joined);
-				if (!ns) ns = svc__of_resource_name(joined);
-			}
-			if (ns) return ns;
-		}
-	}
-	return NULL;
+	char words[SVC_MAX_WORDS][64];
+	int nw = svc__words(raw, words);
+	const char *ns = svc__fold_words(words, nw);
+	/* a logical name's ordinal suffix: "PublicSubnetA", "NatGateway2" */
+	int kept = nw;
+	while (!ns && kept > 1 &&
+	       (strlen(words[kept - 1]) == 1 || strspn(words[kept - 1], "0123456789") == strlen(words[kept - 1])))
+		ns = svc__fold_words(words, --kept);
+	return ns;
 }
