@@ -585,10 +585,86 @@ static void code__yaml_tops(code_scan *s, yaml_top *top, TSNode n, int depth)
 	}
 }
 
+/* Leading spaces of a line, or -1 for a blank or comment-only line. */
+static int code__indent(const char *p, const char *end)
+{
+	int n = 0;
+	while (p + n < end && p[n] == ' ') n++;
+	if (p + n >= end || p[n] == '\n' || p[n] == '\r' || p[n] == '#') return -1;
+	return n;
+}
+
+/* `key:` at the start of a line (a plain key, no quotes): its length, or 0. */
+static size_t code__line_key(const char *p, const char *end)
+{
+	size_t n = 0;
+	while (p + n < end && (isalnum((unsigned char)p[n]) || p[n] == '_' || p[n] == '-' || p[n] == '.')) n++;
+	if (!n || p + n >= end || p[n] != ':') return 0;
+	if (p + n + 1 < end && p[n + 1] != ' ' && p[n + 1] != '\n' && p[n + 1] != '\r' && p[n + 1] != '\t') return 0;
+	return n;
+}
+
+/* A YAML file the parser could not read to the end (a bad line, a cut-off
+ * answer): read the top-level keys line by line, where a key at column 0 can
+ * only be a key (comments start with '#', block scalars are indented), and
+ * the CloudFormation Resources entries by their indentation. Keeps the tree's
+ * resources unless the lines find more. */
+static void code__yaml_lines(code_scan *s, yaml_top *top)
+{
+	const char *p = s->f->text, *end = p + s->f->len;
+	bool in_res = false;
+	int res_indent = -1;
+	const char *logical = NULL;
+	unsigned logical_line = 0, line = 1;
+	ig_resource *found = NULL;
+	size_t n_found = 0, cap_found = 0;
+	TSNode none = {0};
+	for (; p < end; line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol) eol = end;
+		int ind = code__indent(p, eol);
+		if (ind == 0) {
+			size_t k = code__line_key(p, eol);
+			in_res = k == 9 && strncmp(p, "Resources", 9) == 0;
+			res_indent = -1;
+			logical = NULL;
+			if (k) code__yaml_top_key(s, top, ig_arena_strndup(s->a, p, k), none);
+		} else if (ind > 0 && in_res) {
+			const char *q = p + ind;
+			size_t k = code__line_key(q, eol);
+			if (res_indent < 0) res_indent = ind;
+			if (ind == res_indent && k) {
+				logical = ig_arena_strndup(s->a, q, k);
+				logical_line = line;
+			} else if (ind > res_indent && logical && k == 4 && strncmp(q, "Type", 4) == 0) {
+				const char *v = q + 5;
+				while (v < eol && (*v == ' ' || *v == '"' || *v == '\'')) v++;
+				size_t m = 0;
+				while (v + m < eol && (isalnum((unsigned char)v[m]) || v[m] == ':')) m++;
+				if (m > 5 && (strncmp(v, "AWS::", 5) == 0 || strncmp(v, "Custom::", 8) == 0) && n_found < CODE_MAX_RESOURCES) {
+					ig_resource *r = IG_PUSH(s->a, found, n_found, cap_found);
+					r->native_type = ig_arena_strndup(s->a, v, m);
+					r->name = logical;
+					r->line = logical_line;
+					r->service = ig_service_of_type(IG_PLAT_CFN, NULL, r->native_type);
+					logical = NULL;
+				}
+			}
+		}
+		p = eol + 1;
+	}
+	if (n_found > s->f->n_resources) {
+		s->f->resources = found;
+		s->f->n_resources = s->f->cap_resources = n_found;
+		top->cfn_types = (int)n_found;
+	}
+}
+
 static void code__yaml(code_scan *s, TSNode root)
 {
 	yaml_top top = {0};
 	code__yaml_tops(s, &top, root, strcmp(ts_node_type(root), "ERROR") == 0);
+	if (ts_node_has_error(root)) code__yaml_lines(s, &top);
 	if (top.awstfv || top.cfn_types) s->f->platform = IG_PLAT_CFN;
 	else if ((top.on && top.jobs) || top.stages || top.phases || top.workflows || top.pipeline ||
 		 (top.steps && (top.trigger || top.jobs || top.cloudbuild)))
