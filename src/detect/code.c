@@ -756,3 +756,12 @@ void ig_detect_file(ig_arena *a, ig_file *f)
 {
 	code__scan(a, f);
 }
+
+void ig_resources_extract(ig_arena *a, ig_file *f)
+{
+	ig_platform p = f->platform;
+	ig_lang l = f->platform_lang;
+	code__scan(a, f);
+	f->platform = p;
+	f->platform_lang = l;
+}

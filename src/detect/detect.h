@@ -12,6 +12,14 @@
  * f->parse.tree when present, else parses. */
 void ig_detect_file(ig_arena *a, ig_file *f);
 
+/* Sets only f->resources (the same walk; f->platform is left as it was):
+ * CloudFormation Resources entries, Terraform `resource "aws_*"` blocks (data
+ * sources, modules and other providers' resources are not resources), and
+ * construct / resource constructor calls of CDK, CDKTF and Pulumi, each with
+ * its native type, logical name or construct id, 1-based line and canonical
+ * service. boto3 clients of scripts come out as "boto3:<service>". */
+void ig_resources_extract(ig_arena *a, ig_file *f);
+
 /* Sets r->platform and r->lang from its files (weighted vote); a tie between
  * languages goes to `hint` (IG_LANG_UNKNOWN for none). */
 void ig_detect_response(ig_response *r, ig_lang hint);

@@ -282,6 +282,18 @@ TEST(detect_analysis_py)
 	ig_arena_free(&a);
 }
 
+TEST(detect_resources_extract_only)
+{
+	ig_arena a; ig_arena_init(&a);
+	ig_file *f = fixture(&a, "tf-hcl.tf");
+	f->platform = IG_PLAT_UNKNOWN;
+	f->n_resources = 0;
+	ig_resources_extract(&a, f);
+	CHECK_INT(f->n_resources, 4);
+	CHECK(f->platform == IG_PLAT_UNKNOWN);
+	ig_arena_free(&a);
+}
+
 /* ---- bad input never crashes and never invents a platform ---- */
 
 TEST(detect_bad_input)
