@@ -86,10 +86,14 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 	/* A CloudFormation template kept both as YAML and as JSON (TapStack.yml
 	 * and TapStack.json: tests load the JSON converted from the YAML) is one
 	 * template in two forms: the hint decides, and without one the YAML, the
-	 * form people write. A second template beside the entry one (a pipeline
-	 * stack) is not a twin: the weights decide. */
-	if (best_p == IG_PLAT_CFN && entry[best_p][IG_LANG_YAML] && entry[best_p][IG_LANG_JSON])
-		best_l = hint == IG_LANG_JSON ? IG_LANG_JSON : IG_LANG_YAML;
+	 * form people write. When only one form is the entry template (TapStack.json
+	 * beside a pipeline stack ci-cd.yml), the other is a second template, not
+	 * a twin: the entry decides. */
+	if (best_p == IG_PLAT_CFN && weight[best_p][IG_LANG_YAML] && weight[best_p][IG_LANG_JSON]) {
+		bool ey = entry[best_p][IG_LANG_YAML], ej = entry[best_p][IG_LANG_JSON];
+		if (ey != ej) best_l = ey ? IG_LANG_YAML : IG_LANG_JSON;
+		else best_l = hint == IG_LANG_JSON ? IG_LANG_JSON : IG_LANG_YAML;
+	}
 	r->platform = best_p;
 	r->lang = best_l;
 }
