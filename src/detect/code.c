@@ -660,6 +660,71 @@ static void code__yaml_lines(code_scan *s, yaml_top *top)
 	}
 }
 
+/* A service a pipeline uses, once per file: "awscli:ecs" for `aws ecs
+ * update-service`, "aws-actions:ecr" for `uses: aws-actions/amazon-ecr-login`. */
+static void code__pipeline_service(code_scan *s, const char *kind, const char *name, size_t n, unsigned line)
+{
+	const char *svc = ig_service_fold(name, n);
+	if (!svc || s->f->n_resources >= CODE_MAX_RESOURCES) return;
+	for (size_t i = 0; i < s->f->n_resources; i++)
+		if (s->f->resources[i].service && strcmp(s->f->resources[i].service, svc) == 0) return;
+	ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+	r->native_type = ig_arena_printf(s->a, "%s:%.*s", kind, (int)n, name);
+	r->line = line;
+	r->service = svc;
+}
+
+static size_t code__cli_word(const char *p)
+{
+	size_t n = 0;
+	while (islower((unsigned char)p[n]) || isdigit((unsigned char)p[n]) || p[n] == '-') n++;
+	return n;
+}
+
+/* AWS CLI calls and AWS's own actions inside one scalar of a pipeline (the
+ * commands live in strings and block scalars; comments are not scalars). */
+static void code__pipeline_scalar(code_scan *s, TSNode n)
+{
+	const char *t = code__text(s, n);
+	unsigned line = ig_node_line(n);
+	for (const char *p = t; *p; p++) {
+		if (*p == '\n') line++;
+		if (p > t && (isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '_' || p[-1] == '/' || p[-1] == '.')) continue;
+		if (strncmp(p, "aws ", 4) == 0) {
+			const char *w = p + 4;
+			while (*w == ' ') w++;
+			size_t k = code__cli_word(w);
+			const char *sub = w + k;
+			if (!k || *sub != ' ') continue;
+			while (*sub == ' ') sub++;
+			if (!islower((unsigned char)*sub)) continue; /* `aws s3 cp`, not `aws --version` or prose */
+			code__pipeline_service(s, "awscli", w, k, line);
+		} else if (strncmp(p, "aws-actions/amazon-", 19) == 0) {
+			const char *w = p + 19;
+			size_t k = 0;
+			while (isalnum((unsigned char)w[k])) k++;
+			if (k) code__pipeline_service(s, "aws-actions", w, k, line);
+		}
+	}
+}
+
+static void code__pipeline_services(code_scan *s, TSNode root)
+{
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		const char *t = ts_node_type(n);
+		bool scalar = strcmp(t, "plain_scalar") == 0 || strcmp(t, "double_quote_scalar") == 0 ||
+			      strcmp(t, "single_quote_scalar") == 0 || strcmp(t, "block_scalar") == 0;
+		if (scalar) code__pipeline_scalar(s, n);
+		if (!scalar && ts_tree_cursor_goto_first_child(&c)) continue;
+		for (;;) {
+			if (ts_tree_cursor_goto_next_sibling(&c)) break;
+			if (!ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return; }
+		}
+	}
+}
+
 static void code__yaml(code_scan *s, TSNode root)
 {
 	yaml_top top = {0};
@@ -669,6 +734,7 @@ static void code__yaml(code_scan *s, TSNode root)
 	else if ((top.on && top.jobs) || top.stages || top.phases || top.workflows || top.pipeline ||
 		 (top.steps && (top.trigger || top.jobs || top.cloudbuild)))
 		s->f->platform = IG_PLAT_CICD;
+	if (s->f->platform == IG_PLAT_CICD && s->want_resources) code__pipeline_services(s, root);
 }
 
 static void code__json(code_scan *s)

@@ -261,6 +261,22 @@ TEST(detect_cicd_yaml)
 	/* a syntax error early in a workflow must not hide it */
 	ig_file *e = text_file(&a, "ci.yml", "name: x\non:\n  push:\n    branches: [main]\n bad: indent\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n");
 	CHECK_PLAT(e, "cicd", "yaml");
+	/* services a pipeline uses: AWS CLI calls and AWS's actions, not comments or prose */
+	ig_file *u = text_file(&a, "deploy.yml", "on: push\njobs:\n  d:\n    steps:\n"
+				 "      - uses: aws-actions/amazon-ecr-login@v2\n"
+				 "      # - run: aws sqs purge-queue\n"
+				 "      - run: |\n          echo start\n          aws ecs update-service --cluster c\n"
+				 "          aws s3 cp a s3://b\n          aws --version\n"
+				 "      - name: say aws is great\n");
+	CHECK_PLAT(u, "cicd", "yaml");
+	CHECK_INT(u->n_resources, 3);
+	if (u->n_resources == 3) {
+		CHECK_STR(u->resources[0].service, "ECR");
+		CHECK_INT(u->resources[0].line, 5);
+		CHECK_STR(u->resources[1].native_type, "awscli:ecs");
+		CHECK_INT(u->resources[1].line, 9);
+		CHECK_STR(u->resources[2].service, "S3");
+	}
 	/* plain configuration is no pipeline */
 	ig_file *c = text_file(&a, "config.yml", "name: app\nversion: 2\nsettings:\n  steps: 3\n");
 	CHECK_PLAT(c, "unknown", "");
