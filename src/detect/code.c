@@ -382,22 +382,43 @@ static void code__call(code_scan *s, TSNode callee, TSNode args, bool go, unsign
 	}
 }
 
-/* boto3.client('s3') / session.resource("dynamodb"): an analysis script uses
- * the service without declaring a resource. Kept as a resource of type
- * "boto3:<client name>" so services are collected the same way. */
+/* boto3.client('s3') / session.resource("dynamodb") / a wrapper such as
+ * self._make_boto_client("logs"): an analysis script uses the service without
+ * declaring a resource. Kept as a resource of type "boto3:<client name>" so
+ * services are collected the same way. A wrapper counts only when its string
+ * names a service, so get_client("default") adds nothing. */
 static void code__boto3_client(code_scan *s, TSNode call, unsigned line)
 {
 	if (!s->boto3 || s->f->n_resources >= CODE_MAX_RESOURCES) return;
 	TSNode fn = ig_node_field(call, "function");
-	if (ts_node_is_null(fn) || strcmp(ts_node_type(fn), "attribute") != 0) return;
-	TSNode attr = ig_node_field(fn, "attribute");
-	if (!ig_node_text_eq(s->p, attr, "client") && !ig_node_text_eq(s->p, attr, "resource")) return;
-	const char *name = code__string_arg(s, ig_node_field(call, "arguments"), 0);
+	if (ts_node_is_null(fn)) return;
+	TSNode last = fn;
+	if (strcmp(ts_node_type(fn), "attribute") == 0) last = ig_node_field(fn, "attribute");
+	else if (strcmp(ts_node_type(fn), "identifier") != 0) return;
+	if (ts_node_is_null(last)) return;
+	const char *fname = code__text(s, last);
+	bool direct = strcmp(fname, "client") == 0 || strcmp(fname, "resource") == 0;
+	if (!direct && !strstr(fname, "client")) return;
+	TSNode args = ig_node_field(call, "arguments");
+	const char *name = code__string_arg(s, args, 0);
+	if (!name && !ts_node_is_null(args)) { /* boto3.client(service_name="ec2") */
+		uint32_t n = ts_node_named_child_count(args);
+		for (uint32_t i = 0; i < n && !name; i++) {
+			TSNode kw = ts_node_named_child(args, i);
+			if (strcmp(ts_node_type(kw), "keyword_argument") != 0 ||
+			    !ig_node_text_eq(s->p, ig_node_field(kw, "name"), "service_name"))
+				continue;
+			TSNode v = ig_node_field(kw, "value");
+			if (!ts_node_is_null(v) && strstr(ts_node_type(v), "string")) name = code__unquote(s, v);
+		}
+	}
 	if (!name || !*name) return;
+	const char *svc = ig_service_fold(name, strlen(name));
+	if (!direct && !svc) return;
 	ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
 	r->native_type = ig_arena_printf(s->a, "boto3:%s", name);
 	r->line = line;
-	r->service = ig_service_fold(name, strlen(name));
+	r->service = svc;
 }
 
 /* ---- the walk ---- */

@@ -288,10 +288,16 @@ TEST(detect_analysis_py)
 	ig_arena a; ig_arena_init(&a);
 	ig_file *f = fixture(&a, "analysis-py.py");
 	CHECK_PLAT(f, "analysis", "py");
-	CHECK_INT(f->n_resources, 2);
-	CHECK_STR(f->resources[0].native_type, "boto3:s3");
-	CHECK_STR(f->resources[0].service, "S3");
-	CHECK_STR(f->resources[1].service, "EC2");
+	/* boto3.client(variable) in the wrapper names nothing; the wrapper's calls do */
+	CHECK_INT(f->n_resources, 4);
+	if (f->n_resources == 4) {
+		CHECK_STR(f->resources[0].native_type, "boto3:s3");
+		CHECK_INT(f->resources[0].line, 13);
+		CHECK_STR(f->resources[0].service, "S3");
+		CHECK_STR(f->resources[1].service, "EC2");             /* boto3.resource */
+		CHECK_STR(f->resources[2].service, "Logs");            /* _make_client("logs") */
+		CHECK_STR(f->resources[3].service, "CloudWatch");      /* service_name= */
+	}
 	/* a Lambda handler that uses boto3 is neither IaC nor an analysis script */
 	ig_file *h = fixture(&a, "lambda-handler.py");
 	CHECK_PLAT(h, "unknown", "");
