@@ -156,6 +156,17 @@ TEST(detect_cdktf_go)
 	ig_arena_free(&a);
 }
 
+TEST(detect_cdktf_java)
+{
+	ig_arena a; ig_arena_init(&a);
+	ig_file *f = fixture(&a, "cdktf-java.java");
+	CHECK_PLAT(f, "cdktf", "java");
+	CHECK_INT(f->n_resources, 2); /* AwsProvider.Builder is the provider */
+	CHECK_RES(f, "data_bucket", "s3_bucket/S3Bucket", 15, "S3");
+	CHECK_RES(f, "data_key", "kms_key/KmsKey", 16, "KMS");
+	ig_arena_free(&a);
+}
+
 TEST(detect_pulumi_ts)
 {
 	ig_arena a; ig_arena_init(&a);
