@@ -277,7 +277,9 @@ static const char *code__module(code_scan *s, ig_platform plat, const char *full
 				found = g;
 			if (strcmp(g, "services") == 0 && i + 1 < n) found = segs[i + 1];
 		} else if (plat == IG_PLAT_PULUMI) {
-			if ((strcmp(g, "aws") == 0 || strcmp(g, "pulumi_aws") == 0) && i + 1 < n) { found = segs[i + 1]; break; }
+			/* @pulumi/aws, pulumi_aws, and the crosswalk components @pulumi/awsx / pulumi_awsx */
+			if ((strcmp(g, "aws") == 0 || strcmp(g, "pulumi_aws") == 0 || strcmp(g, "awsx") == 0 ||
+			     strcmp(g, "pulumi_awsx") == 0) && i + 1 < n) { found = segs[i + 1]; break; }
 		} else if (plat == IG_PLAT_CDKTF) {
 			if ((strcmp(g, "lib") == 0 || strcmp(g, "cdktf_cdktf_provider_aws") == 0 || strcmp(g, "provider-aws") == 0 ||
 			     (strcmp(g, "aws") == 0 && i > 0)) && i + 1 < n) {

@@ -172,7 +172,8 @@ TEST(detect_pulumi_ts)
 	ig_arena a; ig_arena_init(&a);
 	ig_file *f = fixture(&a, "pulumi-ts.ts");
 	CHECK_PLAT(f, "pulumi", "ts");
-	CHECK_INT(f->n_resources, 5); /* pulumi.Config is not a resource */
+	CHECK_INT(f->n_resources, 6); /* pulumi.Config is not a resource */
+	CHECK_RES(f, "crosswalk-vpc", "ec2.Vpc", 13, "VPC"); /* @pulumi/awsx */
 	CHECK_RES(f, "data-bucket", "s3.Bucket", 6, "S3");
 	CHECK_RES(f, "main-vpc", "ec2.Vpc", 7, "VPC");
 	CHECK_RES(f, "lambda-role", "iam.Role", 8, "IAM");
