@@ -168,6 +168,10 @@ void ig_services_collect(ig_arena *a, ig_response *r)
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
+		/* A pipeline that ships beside a stack deploys it: its `aws ...`
+		 * calls are tooling, not the architecture, unless the pipeline is
+		 * the deliverable. */
+		if (f->platform == IG_PLAT_CICD && r->platform != IG_PLAT_CICD) continue;
 		for (size_t j = 0; j < f->n_resources; j++) {
 			const char *s = f->resources[j].service;
 			if (!s) continue;

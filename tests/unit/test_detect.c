@@ -380,7 +380,8 @@ TEST(detect_response_cdk_with_helpers)
 		text_file(&a, "cdk.json", "{\"app\": \"npx ts-node bin/tap.ts\"}"),
 		text_file(&a, "package.json", "{\"dependencies\": {\"aws-cdk-lib\": \"2.0.0\"}}"),
 		text_file(&a, "bin/tap.ts", "import * as cdk from 'aws-cdk-lib';\nconst app = new cdk.App();\n"),
-		fixture(&a, "cicd-github.yml"),
+		/* the pipeline that deploys the stack: its `aws ecr` call is tooling */
+		text_file(&a, ".github/workflows/deploy.yml", "on: push\njobs:\n  d:\n    steps:\n      - run: aws ecr get-login-password\n"),
 	};
 	ig_response r = response_of(&a, files, sizeof files / sizeof *files);
 	ig_detect_response(&r, IG_LANG_UNKNOWN);
