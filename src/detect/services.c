@@ -30,6 +30,26 @@ static const char *svc__networking(const char *folded_resource)
 	return NULL;
 }
 
+/* A snake name whose leading words are an EC2 networking resource:
+ * "route_table_association" (route), "vpc_security_group_ingress_rule" (vpc);
+ * whole words only, so "route53_zone" and "vpclattice_service" are not. */
+static bool svc__networking_words(const char *snake)
+{
+	char folded[128];
+	size_t k = 0;
+	for (size_t i = 0;; i++) {
+		char c = snake[i];
+		if (c == '_' || c == 0) {
+			folded[k] = 0;
+			for (unsigned j = 0; j < ig_svc_networking_count; j++)
+				if (strcmp(folded, ig_svc_networking[j].key) == 0) return true;
+			if (!c) return false;
+		} else if (isalnum((unsigned char)c) && k + 1 < sizeof folded) {
+			folded[k++] = (char)tolower((unsigned char)c);
+		}
+	}
+}
+
 /* A namespace given in any case ("s3", "S3", "dynamodb") to its canonical spelling. */
 static const char *svc__namespace(const char *folded)
 {
@@ -60,9 +80,7 @@ static const char *svc__of_cfn(const char *type)
  * starts the name at a word boundary. */
 static const char *svc__of_tf(const char *rest)
 {
-	char folded[128];
-	svc__fold(folded, sizeof folded, rest, strlen(rest));
-	if (svc__networking(folded) && strncmp(rest, "vpc_endpoint_service", 20) != 0) return "VPC";
+	if (svc__networking_words(rest)) return "VPC";
 	const char *best = NULL;
 	size_t best_len = 0;
 	for (unsigned i = 0; i < ig_svc_tf_prefixes_count; i++) {

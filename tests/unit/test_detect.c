@@ -469,6 +469,12 @@ TEST(detect_service_of_type)
 	CHECK_STR(ig_service_of_type(IG_PLAT_TF, NULL, "aws_vpc_endpoint"), "VPC");
 	CHECK_STR(ig_service_of_type(IG_PLAT_TF, NULL, "aws_dynamodb_table"), "DynamoDB");
 	CHECK_STR(ig_service_of_type(IG_PLAT_TF, NULL, "random_id"), NULL);
+	/* networking by whole words: route53 is not a route, VPC Lattice is not a VPC */
+	CHECK_STR(ig_service_of_type(IG_PLAT_TF, NULL, "aws_route_table_association"), "VPC");
+	CHECK_STR(ig_service_of_type(IG_PLAT_TF, NULL, "aws_route53_zone"), "Route53");
+	CHECK_STR(ig_service_of_type(IG_PLAT_TF, NULL, "aws_vpclattice_service"), "VpcLattice");
+	CHECK_STR(ig_service_of_type(IG_PLAT_PULUMI, "route53", "Record"), "Route53");
+	CHECK_STR(ig_service_of_type(IG_PLAT_CDKTF, "route53-zone", "Route53Zone"), "Route53");
 	CHECK_STR(ig_service_of_type(IG_PLAT_CDK, "aws_ec2", "Vpc"), "VPC");
 	CHECK_STR(ig_service_of_type(IG_PLAT_CDK, "aws-ec2", "Instance"), "EC2");
 	CHECK_STR(ig_service_of_type(IG_PLAT_CDK, "aws-lambda-nodejs", "NodejsFunction"), "Lambda");
