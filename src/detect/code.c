@@ -423,6 +423,41 @@ static void code__boto3_client(code_scan *s, TSNode call, unsigned line)
 	r->service = svc;
 }
 
+/* CDKTF's escape hatch declares Terraform resources by path:
+ * stack.AddOverride("resource.aws_vpc.main", {...}) in Go, addOverride in
+ * TypeScript and Java, add_override in Python. */
+static void code__cdktf_override(code_scan *s, TSNode call, unsigned line)
+{
+	if (!s->cdktf || s->f->n_resources >= CODE_MAX_RESOURCES) return;
+	TSNode fn, args, name;
+	if (s->f->lang == IG_LANG_JAVA) {
+		name = ig_node_field(call, "name");
+		args = ig_node_field(call, "arguments");
+	} else {
+		fn = ig_node_field(call, "function");
+		if (ts_node_is_null(fn)) return;
+		const char *t = ts_node_type(fn);
+		name = strcmp(t, "member_expression") == 0 ? ig_node_field(fn, "property")
+		     : strcmp(t, "attribute") == 0 ? ig_node_field(fn, "attribute")
+		     : strcmp(t, "selector_expression") == 0 ? ig_node_field(fn, "field") : (TSNode){0};
+		args = ig_node_field(call, "arguments");
+	}
+	if (ts_node_is_null(name) || (!ig_node_text_eq(s->p, name, "addOverride") && !ig_node_text_eq(s->p, name, "AddOverride") &&
+				      !ig_node_text_eq(s->p, name, "add_override")))
+		return;
+	const char *path = code__string_arg(s, args, 0);
+	if (!path || !ig_starts_with(path, "resource.aws_")) return;
+	const char *type = path + 9, *dot = strchr(type, '.');
+	if (!dot) return;
+	const char *rest = dot + 1, *end = strchr(rest, '.');
+	if (end) return; /* "resource.aws_vpc.main.tags": a property of a resource declared elsewhere */
+	ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
+	r->native_type = ig_arena_strndup(s->a, type, (size_t)(dot - type));
+	r->name = rest;
+	r->line = line;
+	r->service = ig_service_of_type(IG_PLAT_TF, NULL, r->native_type);
+}
+
 /* ---- the walk ---- */
 
 static void code__visit(code_scan *s, TSNode n)
@@ -435,6 +470,8 @@ static void code__visit(code_scan *s, TSNode n)
 		else if (strcmp(t, "variable_declarator") == 0) code__require_js(s, n);
 		else if (s->want_resources && strcmp(t, "new_expression") == 0)
 			code__call(s, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), false, line);
+		else if (s->want_resources && strcmp(t, "call_expression") == 0)
+			code__cdktf_override(s, n, line);
 		break;
 	case IG_LANG_PY:
 		if (strcmp(t, "import_statement") == 0) code__import_py(s, n, false);
@@ -442,6 +479,7 @@ static void code__visit(code_scan *s, TSNode n)
 		else if (s->want_resources && strcmp(t, "call") == 0) {
 			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), false, line);
 			code__boto3_client(s, n, line);
+			code__cdktf_override(s, n, line);
 		} else if (strcmp(t, "if_statement") == 0) {
 			TSNode cond = ig_node_field(n, "condition");
 			if (!ts_node_is_null(cond) && strstr(code__text(s, cond), "__name__")) s->main_guard = true;
@@ -452,14 +490,18 @@ static void code__visit(code_scan *s, TSNode n)
 		break;
 	case IG_LANG_GO:
 		if (strcmp(t, "import_spec") == 0) code__import_go(s, n);
-		else if (s->want_resources && strcmp(t, "call_expression") == 0)
+		else if (s->want_resources && strcmp(t, "call_expression") == 0) {
 			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), true, line);
+			code__cdktf_override(s, n, line);
+		}
 		break;
 	case IG_LANG_JAVA:
 		if (strcmp(t, "import_declaration") == 0) code__import_java(s, n);
 		else if (s->want_resources && strcmp(t, "object_creation_expression") == 0)
 			code__call(s, ig_node_field(n, "type"), ig_node_field(n, "arguments"), false, line);
-		else if (s->want_resources && strcmp(t, "method_invocation") == 0 && ig_node_text_eq(s->p, ig_node_field(n, "name"), "create")) {
+		else if (s->want_resources && strcmp(t, "method_invocation") == 0 && !ig_node_text_eq(s->p, ig_node_field(n, "name"), "create"))
+			code__cdktf_override(s, n, line);
+		else if (s->want_resources && strcmp(t, "method_invocation") == 0) {
 			/* Bucket.Builder.create(this, "Id") */
 			TSNode obj = ig_node_field(n, "object");
 			if (!ts_node_is_null(obj) && strcmp(ts_node_type(obj), "field_access") == 0 &&

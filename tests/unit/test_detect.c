@@ -150,7 +150,8 @@ TEST(detect_cdktf_go)
 	ig_arena a; ig_arena_init(&a);
 	ig_file *f = fixture(&a, "cdktf-go.go");
 	CHECK_PLAT(f, "cdktf", "go");
-	CHECK_INT(f->n_resources, 2);
+	CHECK_INT(f->n_resources, 3);
+	CHECK_RES(f, "alerts", "aws_sns_topic", 18, "SNS"); /* AddOverride("resource.aws_sns_topic.alerts") */
 	CHECK_RES(f, "data_bucket", "s3bucket/S3Bucket", 16, "S3");
 	CHECK_RES(f, "jobs", "sqsqueue/SqsQueue", 17, "SQS");
 	ig_arena_free(&a);
