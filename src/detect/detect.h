@@ -24,7 +24,9 @@ void ig_resources_extract(ig_arena *a, ig_file *f);
  * languages goes to `hint` (IG_LANG_UNKNOWN for none). */
 void ig_detect_response(ig_response *r, ig_lang hint);
 
-/* Sets r->services: the sorted unique canonical services of r's resources. */
+/* Sets r->services: the sorted unique canonical services of r's resources
+ * (boto3 clients of scripts included; a pipeline's CLI calls only when the
+ * response is a pipeline), plus CloudFormation for templates and CDK apps. */
 void ig_services_collect(ig_arena *a, ig_response *r);
 
 /* Fold a spelling from metadata aws_services ("Amazon S3", "s3", "S3 Bucket",

@@ -7,7 +7,6 @@
  * converted TapStack.json) goes to the hint: the language of the documented
  * answer. */
 #include "detect/detect.h"
-#include "util/strutil.h"
 #include <ctype.h>
 #include <string.h>
 
