@@ -1,4 +1,5 @@
 #include "analyze/analyze.h"
+#include "check/check.h"
 #include "detect/detect.h"
 #include "grade/score.h"
 #include "task/load.h"
@@ -26,7 +27,7 @@ static void analyze__syntax_findings(ig_task *t, const ig_response *r, const ig_
 				    e->line, e->col, f->parse.n_errors_total, f->parse.n_errors_total == 1 ? "" : "s", what);
 }
 
-void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f)
+void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 {
 	if (f->skipped) return;
 	if (ig_lang_parsed(f->lang)) {
@@ -34,14 +35,18 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f)
 		analyze__syntax_findings(t, r, f);
 	}
 	ig_detect_file(&t->arena, f);
+	if (check && f->parse.tree) {
+		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
+		ig_check_file(&c);
+	}
 	/* Trees are large: free them as soon as the file's facts are out. */
 	ig_parse_release(&f->parse);
 }
 
-static void analyze__response(ig_task *t, ig_response *r, ig_lang hint)
+static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool check)
 {
 	if (!r->present) return;
-	for (size_t i = 0; i < r->n_files; i++) ig_analyze_file(t, r, &r->files[i]);
+	for (size_t i = 0; i < r->n_files; i++) ig_analyze_file(t, r, &r->files[i], check);
 	ig_detect_response(r, hint);
 	ig_services_collect(&t->arena, r);
 }
@@ -128,7 +133,7 @@ void ig_analyze_task(ig_task *t)
 {
 	/* The resolved model shares its files with the turns: analyse it, then
 	 * copy the results back so each turn's listing shows them too. */
-	analyze__response(t, &t->model, IG_LANG_UNKNOWN);
+	analyze__response(t, &t->model, IG_LANG_UNKNOWN, true);
 	for (size_t k = 0; k < t->n_turns; k++) {
 		ig_response *turn = &t->turns[k];
 		for (size_t i = 0; i < turn->n_files; i++)
@@ -138,8 +143,9 @@ void ig_analyze_task(ig_task *t)
 	}
 	/* the documented ideal first: its language breaks ties among lib/ files */
 	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
-	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN);
-	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN);
+	/* IDEAL_RESPONSE.md beside lib/ is documentation: the lib/ code is checked */
+	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false);
+	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true);
 	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
 	analyze__compare_ideals(t);
 	if (t->model.present && t->model.truncated)

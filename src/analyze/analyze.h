@@ -7,6 +7,7 @@
 
 void ig_analyze_task(ig_task *t);
 /* Parse one file, record its syntax errors as findings, detect its platform
- * and resources, then free its tree. */
-void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f);
+ * and resources, run the knowledge-base checks when `check` is set, then free
+ * its tree. */
+void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check);
 #endif

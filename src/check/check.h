@@ -1,0 +1,52 @@
+/* Checks against the knowledge base: each platform family walks the syntax
+ * tree of one file and reports what the authoritative data contradicts (an
+ * API, property, argument or value that does not exist, or is deprecated).
+ * Runs on every response of `iacgrade task` and on plain files in
+ * `iacgrade check`. Rule ids, categories and titles are data (rules/NAME.tsv,
+ * compiled into ig_rules[]); each family documents its rules in
+ * docs/rules/<family>.md. */
+#ifndef IG_CHECK_H
+#define IG_CHECK_H
+#include "kb/kb.h"
+#include "task/types.h"
+
+typedef struct ig_check_ctx {
+	ig_task *task;            /* findings go to task->findings, strings to task->arena */
+	const char *response;     /* response name for findings ("model", "ideal", "file") */
+	ig_file *file;            /* platform, lang, text, md_line already set */
+	const ig_parse *parse;    /* the file's tree (never NULL here) */
+	const ig_kbset *kb;
+} ig_check_ctx;
+
+/* Run every check that applies to the file's platform and language. */
+void ig_check_file(ig_check_ctx *c);
+
+/* Report a finding at a 1-based line of the file (md_line is derived from the
+ * file's position in its markdown). The category and severity come from the
+ * rule's record in rules/NAME.tsv; fix may be NULL. Returns the finding. */
+ig_finding *ig_check_report(ig_check_ctx *c, const char *rule, unsigned line, const char *fix, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* "did you mean" text from up to n kb entries ("ONE_MONTH, ONE_WEEK"), in the
+ * task arena; NULL when n is 0. */
+const char *ig_check_suggest(ig_check_ctx *c, const ig_kb *kb, const ig_kb_entry *const *near, size_t n);
+
+/* One family each (src/check/<family>*.c). */
+void ig_check_cfn(ig_check_ctx *c);    /* CloudFormation JSON and YAML */
+void ig_check_cdk(ig_check_ctx *c);    /* CDK in TypeScript, JavaScript, Python, Go, Java */
+void ig_check_tf(ig_check_ctx *c);     /* Terraform HCL */
+void ig_check_cdktf(ig_check_ctx *c);  /* CDKTF in every language */
+void ig_check_pulumi(ig_check_ctx *c); /* Pulumi in every language */
+
+/* The rule registry (generated from rules/NAME.tsv). */
+typedef struct ig_rule_info {
+	const char *id;           /* "cfn.unknown-property" */
+	char category;            /* 'A'..'D', 0 for none */
+	const char *severity;     /* "error", "warning", "info" */
+	const char *title;        /* one line */
+	const char *doc;          /* docs/rules/<family>.md#<anchor> */
+} ig_rule_info;
+extern const ig_rule_info ig_rules[];
+extern const unsigned ig_rules_count;
+const ig_rule_info *ig_rule_find(const char *id);
+#endif
