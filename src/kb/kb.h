@@ -31,11 +31,12 @@ typedef enum ig_kb_kind {
 	/* CDK (jsii) */
 	IG_KB_MODULE,          /* submodule: aux = language names "py=aws_cdk.aws_rds\ngo=awsrds\njava=..." */
 	IG_KB_CLASS,           /* extra = bases and interfaces (jsii fqns without the assembly, '\n'),
-				  aux = initializer parameters "name:type\n" ("props?:aws_rds.DatabaseClusterProps") */
+				  aux = initializer parameters "name:type\n" ("props?:aws_rds.DatabaseClusterProps"),
+				  type = the CloudFormation type of an L1 class ("AWS::RDS::DBCluster") */
 	IG_KB_INTERFACE,       /* behavioural interface: extra = bases */
 	IG_KB_STRUCT,          /* data type (props): extra = bases */
 	IG_KB_ENUM,
-	IG_KB_ENUM_MEMBER,
+	IG_KB_ENUM_MEMBER,     /* extra = the member's numeric value when the package has one ("30") */
 	IG_KB_PROPERTY,        /* instance property or struct field: type; flags OPTIONAL */
 	IG_KB_STATIC_PROPERTY, /* type */
 	IG_KB_METHOD,          /* type = return type, aux = parameters as for IG_KB_CLASS */

