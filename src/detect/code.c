@@ -28,15 +28,6 @@ typedef struct {
 
 static const char *code__text(code_scan *s, TSNode n) { return ig_node_text(s->a, s->p, n); }
 
-static const char *code__unquote(code_scan *s, TSNode n)
-{
-	const char *t = code__text(s, n);
-	size_t len = strlen(t);
-	while (len && (*t == '"' || *t == '\'' || *t == '`')) { t++; len--; }
-	while (len && (t[len - 1] == '"' || t[len - 1] == '\'' || t[len - 1] == '`')) len--;
-	return ig_arena_strndup(s->a, t, len);
-}
-
 static bool code__has_prefix_seg(const char *path, const char *prefix)
 {
 	size_t m = strlen(prefix);
@@ -132,7 +123,7 @@ static const char *code__string_arg(code_scan *s, TSNode args, int index)
 		TSNode inner = ig_node_field(a, "arguments");
 		if (!ts_node_is_null(inner) && ts_node_named_child_count(inner)) a = ts_node_named_child(inner, 0), t = ts_node_type(a);
 	}
-	if (strstr(t, "string")) return code__unquote(s, a);
+	if (strstr(t, "string")) return ig_node_text_unquoted(s->a, s->p, a);
 	return NULL;
 }
 
@@ -228,7 +219,7 @@ static void code__boto3_client(code_scan *s, TSNode call, unsigned line)
 			    !ig_node_text_eq(s->p, ig_node_field(kw, "name"), "service_name"))
 				continue;
 			TSNode v = ig_node_field(kw, "value");
-			if (!ts_node_is_null(v) && strstr(ts_node_type(v), "string")) name = code__unquote(s, v);
+			if (!ts_node_is_null(v) && strstr(ts_node_type(v), "string")) name = ig_node_text_unquoted(s->a, s->p, v);
 		}
 	}
 	if (!name || !*name) return;
@@ -652,11 +643,11 @@ static void code__hcl(code_scan *s, TSNode root)
 		if (!ig_node_text_eq(s->p, id, "resource") || ts_node_named_child_count(blk) < 3) continue;
 		TSNode type_n = ts_node_named_child(blk, 1), name_n = ts_node_named_child(blk, 2);
 		if (strcmp(ts_node_type(type_n), "string_lit") != 0) continue;
-		const char *type = code__unquote(s, type_n);
+		const char *type = ig_node_text_unquoted(s->a, s->p, type_n);
 		if (!ig_starts_with(type, "aws_") || s->f->n_resources >= CODE_MAX_RESOURCES) continue;
 		ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
 		r->native_type = type;
-		r->name = strcmp(ts_node_type(name_n), "string_lit") == 0 ? code__unquote(s, name_n) : NULL;
+		r->name = strcmp(ts_node_type(name_n), "string_lit") == 0 ? ig_node_text_unquoted(s->a, s->p, name_n) : NULL;
 		r->line = ig_node_line(blk);
 		r->service = ig_service_of_type(IG_PLAT_TF, NULL, type);
 	}

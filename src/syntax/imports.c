@@ -11,15 +11,6 @@ typedef struct {
 
 static const char *imports__text(imports_scan *s, TSNode n) { return ig_node_text(s->a, s->p, n); }
 
-static const char *imports__unquote(imports_scan *s, TSNode n)
-{
-	const char *t = imports__text(s, n);
-	size_t len = strlen(t);
-	while (len && (*t == '"' || *t == '\'' || *t == '`')) { t++; len--; }
-	while (len && (t[len - 1] == '"' || t[len - 1] == '\'' || t[len - 1] == '`')) len--;
-	return ig_arena_strndup(s->a, t, len);
-}
-
 static void imports__add(imports_scan *s, const char *alias, const char *path, const char *member, TSNode at)
 {
 	if (!path) return;
@@ -31,7 +22,7 @@ static void imports__ts(imports_scan *s, TSNode n)
 {
 	TSNode src = ig_node_field(n, "source");
 	if (ts_node_is_null(src)) return;
-	const char *path = imports__unquote(s, src);
+	const char *path = ig_node_text_unquoted(s->a, s->p, src);
 	size_t before = s->out->n;
 	uint32_t cnt = ts_node_named_child_count(n);
 	for (uint32_t i = 0; i < cnt; i++) {
@@ -51,7 +42,7 @@ static void imports__ts(imports_scan *s, TSNode n)
 					TSNode spec = ts_node_named_child(d, q);
 					TSNode name = ig_node_field(spec, "name"), alias = ig_node_field(spec, "alias");
 					if (ts_node_is_null(name)) continue;
-					const char *nm = imports__unquote(s, name);
+					const char *nm = ig_node_text_unquoted(s->a, s->p, name);
 					imports__add(s, ts_node_is_null(alias) ? nm : imports__text(s, alias), path, nm, spec);
 				}
 			}
@@ -71,7 +62,7 @@ static void imports__require(imports_scan *s, TSNode decl)
 		return;
 	TSNode arg = ts_node_named_child(args, 0);
 	if (strcmp(ts_node_type(arg), "string") != 0) return;
-	const char *path = imports__unquote(s, arg);
+	const char *path = ig_node_text_unquoted(s->a, s->p, arg);
 	if (strcmp(ts_node_type(name), "identifier") == 0) {
 		imports__add(s, imports__text(s, name), path, NULL, decl);
 		return;
@@ -129,7 +120,7 @@ static void imports__go(imports_scan *s, TSNode spec)
 {
 	TSNode path_n = ig_node_field(spec, "path"), name_n = ig_node_field(spec, "name");
 	if (ts_node_is_null(path_n)) return;
-	const char *path = imports__unquote(s, path_n);
+	const char *path = ig_node_text_unquoted(s->a, s->p, path_n);
 	const char *alias;
 	if (!ts_node_is_null(name_n)) {
 		alias = imports__text(s, name_n);
