@@ -1,35 +1,45 @@
 #!/usr/bin/env node
 // The CDK API index: every submodule, class, interface, struct and enum of
-// aws-cdk-lib with their members, from the package's jsii manifest, written as
-// build/kb/cdk.kb (format: src/kb/kb.h; conventions: docs/kb-cdk.md).
+// aws-cdk-lib (and of constructs, the package its constructs extend) with
+// their members, from the packages' jsii manifests, written as build/kb/cdk.kb
+// (format: src/kb/kb.h; conventions and figures: docs/kb-cdk.md).
 //
-//   node scripts/kb/cdk.js PKGDIR/aws-cdk-lib OUT.kb
+//   node scripts/kb/cdk.js PKGDIR/aws-cdk-lib PKGDIR/constructs OUT.kb
 //
 // Keys are jsii fqns without the "aws-cdk-lib." prefix: "aws_rds" (a module),
 // "aws_rds.AuroraPostgresEngineVersion" (a type), "...VER_15_4" (a member),
-// "Duration.minutes" (core types sit at the top level). The root module itself
-// is the entry "aws-cdk-lib". "ts:", "py:", "go:" and "java:" aliases map each
-// language's import name of a module to its key. Docs and examples are left
-// out: the table answers "does it exist, what type, is it deprecated".
+// "Duration.minutes" (core types sit at the top level), "constructs.Node"
+// (types of constructs keep their assembly). The root module is the entry
+// "aws-cdk-lib". Aliases "ts:", "py:", "go:" and "java:" map each language's
+// import name of a module to its key. Docs and examples are left out: the
+// table answers "does it exist, what type, is it deprecated".
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { Writer } = require('./kbfile');
 
-const ASM = 'aws-cdk-lib';
-const PREFIX = ASM + '.';
+const ROOT = 'aws-cdk-lib';
 
 function usage() {
-	console.error('usage: cdk.js AWS_CDK_LIB_DIR OUT.kb');
+	console.error('usage: cdk.js AWS_CDK_LIB_DIR CONSTRUCTS_DIR OUT.kb');
 	process.exit(2);
 }
 
-// Strip the assembly prefix; types of other assemblies (constructs.Construct)
-// keep their full fqn, which is never a key here: the reader treats them as
-// unknown.
+function readJsii(dir) {
+	const gz = path.join(dir, '.jsii.gz');
+	const raw = fs.existsSync(gz) ? zlib.gunzipSync(fs.readFileSync(gz)) : fs.readFileSync(path.join(dir, '.jsii'));
+	const j = JSON.parse(raw);
+	// a small .jsii may only redirect to the compressed one
+	if (j.schema === 'jsii/file-redirect') return JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, j.filename))));
+	return j;
+}
+
+// aws-cdk-lib's own fqns lose the assembly prefix; every other fqn is kept
+// whole ("constructs.Construct"), and a type of an assembly not indexed here
+// is never a key: the checks treat it as unknown.
 function local(fqn) {
-	return fqn.startsWith(PREFIX) ? fqn.slice(PREFIX.length) : fqn;
+	return fqn.startsWith(ROOT + '.') ? fqn.slice(ROOT.length + 1) : fqn;
 }
 
 // A jsii type reference as a short string: "string", "aws_rds.IClusterEngine",
@@ -56,8 +66,8 @@ function deprecation(docs) {
 	return null;
 }
 
-function flagsOf(m, extra) {
-	const f = [...(extra || [])];
+function memberFlags(m) {
+	const f = [];
 	if (deprecation(m.docs) !== null) f.push('deprecated');
 	if (m.optional) f.push('optional');
 	if (m.static) f.push('static');
@@ -82,119 +92,193 @@ function enumValues(dir, t, cache) {
 	if (!file || !file.endsWith('.ts')) return new Map();
 	const js = path.join(dir, file.replace(/\.ts$/, '.js'));
 	if (!cache.has(js)) cache.set(js, fs.existsSync(js) ? fs.readFileSync(js, 'utf8') : '');
-	const text = cache.get(js);
 	const out = new Map();
 	const re = new RegExp(`\\b${t.name}\\d*\\[${t.name}\\d*\\.(\\w+)=(-?\\d+(?:\\.\\d+)?)\\]="\\1"`, 'g');
-	for (const m of text.matchAll(re)) out.set(m[1], m[2]);
+	for (const m of cache.get(js).matchAll(re)) out.set(m[1], m[2]);
 	return out;
 }
 
-function main() {
-	const [dir, out] = process.argv.slice(2);
-	if (!dir || !out) usage();
-	const jsii = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, '.jsii.gz'))));
-	if (jsii.name !== ASM) throw new Error(`${dir}: not the ${ASM} assembly`);
-	const exportsMap = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports || {};
-	const w = new Writer(`${ASM}@${jsii.version}`);
-	const stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, valued: 0 };
-	const alias = (lang, name, key) => {
-		w.add({ key: `${lang}:${name}`, kind: 'alias', type: key });
-		stats.aliases++;
+// Names a TypeScript module exports, following `export * from` through the
+// .d.ts files: jsii leaves out what other languages cannot see (functions,
+// constants, type aliases), and TypeScript code may still use them.
+function dtsExports(file, seen = new Set(), depth = 0) {
+	const names = new Set();
+	if (depth > 20 || seen.has(file) || !fs.existsSync(file)) return names;
+	seen.add(file);
+	const text = fs.readFileSync(file, 'utf8');
+	const dir = path.dirname(file);
+	const target = (rel) => {
+		const base = path.join(dir, rel);
+		return fs.existsSync(base + '.d.ts') ? base + '.d.ts' : path.join(base, 'index.d.ts');
 	};
+	for (const m of text.matchAll(/^export (?:type )?\* from '([^']+)'/gm)) for (const n of dtsExports(target(m[1]), seen, depth + 1)) names.add(n);
+	for (const m of text.matchAll(/^export (?:type )?\* as (\w+) from/gm)) names.add(m[1]);
+	for (const m of text.matchAll(/^export (?:type )?\{([^}]*)\}/gm))
+		for (const part of m[1].split(',')) {
+			const n = part.trim().split(/\s+as\s+/).pop();
+			if (/^\w+$/.test(n)) names.add(n);
+		}
+	const decl = /^export (?:declare )?(?:abstract )?(?:const enum|class|function|const|let|var|enum|namespace|interface|type) (\w+)/gm;
+	for (const m of text.matchAll(decl)) names.add(m[1]);
+	return names;
+}
 
-	// Modules. The Go import path of a nested submodule sits below its parent's.
-	const goRoot = `${jsii.targets.go.moduleName}/${jsii.targets.go.packageName}/v${jsii.version.split('.')[0]}`;
-	w.add({ key: ASM, kind: 'module', aux: [`ts=${ASM}`, `py=${jsii.targets.python.module}`, `go=${jsii.targets.go.packageName}`, `java=${jsii.targets.java.package}`] });
-	alias('ts', ASM, ASM);
-	alias('py', jsii.targets.python.module, ASM);
-	alias('go', goRoot, ASM);
-	alias('java', jsii.targets.java.package, ASM);
-	const goPath = new Map();
-	for (const fqn of Object.keys(jsii.submodules).sort((a, b) => a.length - b.length)) {
-		const sub = jsii.submodules[fqn];
-		const key = local(fqn);
-		const dot = key.lastIndexOf('.');
-		const parentPath = dot < 0 ? goRoot : goPath.get(key.slice(0, dot));
-		const gp = goPackage(sub, key);
-		goPath.set(key, `${parentPath}/${gp}`);
-		const t = sub.targets || {};
-		const names = [];
-		// TypeScript imports a top-level submodule by its folder ("aws-cdk-lib/aws-rds")
-		const folder = (sub.symbolId || '').replace(/\/index:$/, '');
-		if (dot < 0 && exportsMap['./' + folder]) {
-			names.push(`ts=${ASM}/${folder}`);
-			alias('ts', `${ASM}/${folder}`, key);
-		}
-		if (t.python && t.python.module) {
-			names.push(`py=${t.python.module}`);
-			alias('py', t.python.module, key);
-		}
-		names.push(`go=${gp}`);
-		alias('go', goPath.get(key), key);
-		if (t.java && t.java.package) {
-			names.push(`java=${t.java.package}`);
-			alias('java', t.java.package, key);
-		}
-		w.add({ key, kind: 'module', aux: names });
-		stats.modules++;
+class Index {
+	constructor(w) {
+		this.w = w;
+		this.stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, valued: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, tsOnly: 0 };
+		this.jsCache = new Map();
 	}
-	// "aws-cdk-lib/core" is the root module under another name
-	if (exportsMap['./core']) alias('ts', `${ASM}/core`, ASM);
 
-	const jsCache = new Map();
-	for (const t of Object.values(jsii.types)) {
-		if (t.assembly !== ASM) continue;
+	alias(lang, name, key) {
+		this.w.add({ key: `${lang}:${name}`, kind: 'alias', type: key });
+		this.stats.aliases++;
+	}
+
+	// "gopkg:awsrds": the module a Go package name stands for, for code that
+	// uses a package it never imports. A name two packages share names none.
+	goPackage(name, key) {
+		const k = `gopkg:${name}`;
+		const old = this.w.get(k);
+		if (old && old.type !== key) old.type = '';
+		else if (!old) this.alias('gopkg', name, key);
+	}
+
+	// One assembly: its root module (key), its submodules and types.
+	assembly(dir, jsii, key) {
+		const w = this.w;
+		const tg = jsii.targets;
+		const goPkg = tg.go.packageName || jsii.name;
+		const goRoot = `${tg.go.moduleName}/${goPkg}/v${jsii.version.split('.')[0]}`;
+		const pkgExports = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports || {};
+		const children = new Map(); // module key -> names jsii has under it
+		const child = (mod, name) => (children.get(mod) || children.set(mod, new Set()).get(mod)).add(name);
+		w.add({ key, kind: 'module', aux: [`ts=${jsii.name}`, `py=${tg.python.module}`, `go=${goPkg}`, `java=${tg.java.package}`] });
+		this.alias('ts', jsii.name, key);
+		this.alias('py', tg.python.module, key);
+		this.alias('go', goRoot, key);
+		this.goPackage(goPkg, key);
+		this.alias('java', tg.java.package, key);
+		const tsDirs = new Map([[key, path.join(dir, (pkgExports['.'] && pkgExports['.'].types) || 'index.d.ts')]]);
+		// every subpath the package exports can be imported; a submodule's
+		// resolves to it, the others (helpers, generated metrics) exist but are
+		// not indexed: their alias names no key
+		const moduleFolders = new Map();
+		const goPath = new Map([[key, goRoot]]);
+		const subs = Object.keys(jsii.submodules || {}).sort((a, b) => a.length - b.length);
+		for (const fqn of subs) {
+			const sub = jsii.submodules[fqn];
+			const mkey = local(fqn);
+			const dot = mkey.lastIndexOf('.');
+			const parent = dot < 0 ? key : mkey.slice(0, dot);
+			child(parent, mkey.slice(dot + 1));
+			const gp = goPackage(sub, mkey);
+			goPath.set(mkey, `${goPath.get(parent) || goRoot}/${gp}`);
+			const t = sub.targets || {};
+			const names = [];
+			const folder = (sub.symbolId || '').replace(/\/index:$/, '').replace('/lib/', '/');
+			if (pkgExports['./' + folder]) {
+				names.push(`ts=${jsii.name}/${folder}`);
+				moduleFolders.set('./' + folder, mkey);
+				tsDirs.set(mkey, path.join(dir, folder, 'index.d.ts'));
+			}
+			if (t.python && t.python.module) {
+				names.push(`py=${t.python.module}`);
+				this.alias('py', t.python.module, mkey);
+			}
+			names.push(`go=${gp}`);
+			this.alias('go', goPath.get(mkey), mkey);
+			this.goPackage(gp, mkey);
+			if (t.java && t.java.package) {
+				names.push(`java=${t.java.package}`);
+				this.alias('java', t.java.package, mkey);
+			}
+			w.add({ key: mkey, kind: 'module', aux: names });
+			this.stats.modules++;
+		}
+		for (const sub of Object.keys(pkgExports)) {
+			if (sub === '.' || !sub.startsWith('./')) continue;
+			const mkey = moduleFolders.get(sub);
+			this.alias('ts', jsii.name + sub.slice(1), mkey || (sub === './core' ? key : ''));
+		}
+		for (const t of Object.values(jsii.types)) this.type(dir, t, child);
+		// TypeScript-only exports of each module: module entry's extra
+		for (const [mkey, file] of tsDirs) {
+			const known = children.get(mkey) || new Set();
+			const extra = [...dtsExports(file)].filter((n) => !known.has(n)).sort();
+			this.stats.tsOnly += extra.length;
+			if (extra.length) w.add({ key: mkey, kind: 'module', extra });
+		}
+	}
+
+	type(dir, t, child) {
+		const w = this.w;
+		const s = this.stats;
 		const key = local(t.fqn);
+		// a type's container: its namespace (a module, or a class for nested types)
+		const moduleKey = t.namespace ? local(`${t.assembly}.${t.namespace}`) : t.assembly === ROOT ? ROOT : t.assembly;
+		child(moduleKey, t.name);
 		const dep = deprecation(t.docs);
-		if (dep !== null) stats.deprecated++;
+		if (dep !== null) s.deprecated++;
 		const tflags = dep !== null ? ['deprecated'] : [];
 		if (t.abstract) tflags.push('abstract');
 		if (t.kind === 'enum') {
 			w.add({ key, kind: 'enum', flags: tflags, note: dep });
-			stats.enums++;
-			const values = enumValues(dir, t, jsCache);
-			if (values.size) stats.valued++;
+			s.enums++;
+			const values = enumValues(dir, t, this.jsCache);
+			if (values.size) s.valued++;
 			for (const m of t.members || []) {
 				const md = deprecation(m.docs);
-				if (md !== null) stats.deprecated++;
+				if (md !== null) s.deprecated++;
 				w.add({ key: `${key}.${m.name}`, kind: 'enum_member', flags: md !== null ? ['deprecated'] : [], note: md, extra: values.get(m.name) });
-				stats.members++;
+				s.members++;
 			}
-			continue;
+			return;
 		}
 		const bases = [...(t.base ? [t.base] : []), ...(t.interfaces || [])].map(local);
 		if (t.kind === 'class') {
 			const cfn = t.docs && t.docs.custom && t.docs.custom.cloudformationResource;
-			if (cfn) stats.cfn++;
-			w.add({
-				key, kind: 'class', flags: tflags, note: dep, type: cfn || '', extra: bases,
-				aux: t.initializer ? params(t.initializer.parameters) : [],
-			});
-			stats.classes++;
+			if (cfn) s.cfn++;
+			w.add({ key, kind: 'class', flags: tflags, note: dep, type: cfn || '', extra: bases, aux: t.initializer ? params(t.initializer.parameters) : [] });
+			s.classes++;
 		} else {
 			w.add({ key, kind: t.datatype ? 'struct' : 'interface', flags: tflags, note: dep, extra: bases });
-			stats[t.datatype ? 'structs' : 'interfaces']++;
+			s[t.datatype ? 'structs' : 'interfaces']++;
 		}
 		for (const p of t.properties || []) {
 			const md = deprecation(p.docs);
-			if (md !== null) stats.deprecated++;
-			w.add({ key: `${key}.${p.name}`, kind: p.static ? 'static_property' : 'property', flags: flagsOf(p), note: md, type: typeRef(p.type) });
-			stats.members++;
+			if (md !== null) s.deprecated++;
+			w.add({ key: `${key}.${p.name}`, kind: p.static ? 'static_property' : 'property', flags: memberFlags(p), note: md, type: typeRef(p.type) });
+			s.members++;
 		}
 		for (const m of t.methods || []) {
 			const md = deprecation(m.docs);
-			if (md !== null) stats.deprecated++;
+			if (md !== null) s.deprecated++;
 			w.add({
-				key: `${key}.${m.name}`, kind: m.static ? 'static_method' : 'method', flags: flagsOf(m), note: md,
+				key: `${key}.${m.name}`, kind: m.static ? 'static_method' : 'method', flags: memberFlags(m), note: md,
 				type: m.returns ? typeRef(m.returns.type) : '', aux: params(m.parameters),
 			});
-			stats.members++;
+			s.members++;
 		}
 	}
+}
+
+function main() {
+	const [cdkDir, constructsDir, out] = process.argv.slice(2);
+	if (!cdkDir || !constructsDir || !out) usage();
+	const cdk = readJsii(cdkDir);
+	const constructs = readJsii(constructsDir);
+	if (cdk.name !== ROOT || constructs.name !== 'constructs') throw new Error('expected the aws-cdk-lib and constructs assemblies');
+	const w = new Writer(`${ROOT}@${cdk.version}+constructs@${constructs.version}`);
+	const ix = new Index(w);
+	ix.assembly(cdkDir, cdk, ROOT);
+	ix.assembly(constructsDir, constructs, 'constructs');
 	const size = w.write(out);
-	console.log(`cdk.kb: ${size.entries} entries, ${(size.bytes / 1048576).toFixed(1)} MB; ${stats.modules} submodules, ` +
-		`${stats.classes} classes (${stats.cfn} L1), ${stats.interfaces} interfaces, ${stats.structs} structs, ` +
-		`${stats.enums} enums (${stats.valued} numeric), ${stats.members} members, ${stats.deprecated} deprecated, ${stats.aliases} module names`);
+	const s = ix.stats;
+	console.log(`cdk.kb: ${size.entries} entries, ${(size.bytes / 1048576).toFixed(1)} MB; ${s.modules} submodules, ` +
+		`${s.classes} classes (${s.cfn} L1), ${s.interfaces} interfaces, ${s.structs} structs, ${s.enums} enums ` +
+		`(${s.valued} with numeric values), ${s.members} members, ${s.deprecated} deprecated, ${s.aliases} module names, ` +
+		`${s.tsOnly} TypeScript-only exports`);
 }
 
 main();

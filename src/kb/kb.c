@@ -139,12 +139,17 @@ const ig_kb_entry *ig_kb_child(const ig_kb *kb, const char *parent, const char *
 	return ig_kb_find(kb, buf, (size_t)n);
 }
 
-/* The range [lo, hi) of keys that start with "parent.". */
+/* The range [lo, hi) of keys that start with "parent."; the whole table for
+ * "" (whose children are the top-level keys). */
 static void kb__child_range(const ig_kb *kb, const char *parent, uint32_t *lo, uint32_t *hi)
 {
 	char buf[1024];
-	int n = snprintf(buf, sizeof buf, "%s.", parent);
 	*lo = *hi = 0;
+	if (!*parent) {
+		*hi = kb->n_entries;
+		return;
+	}
+	int n = snprintf(buf, sizeof buf, "%s.", parent);
 	if (n < 0 || (size_t)n >= sizeof buf || !kb->n_entries) return;
 	*lo = kb__lower_bound(kb, buf, (size_t)n);
 	/* '.' + 1 is '/': every key with the prefix sorts below "parent/" */
@@ -156,7 +161,7 @@ size_t ig_kb_each_child(const ig_kb *kb, const char *parent, bool (*fn)(const ig
 {
 	uint32_t lo, hi;
 	kb__child_range(kb, parent, &lo, &hi);
-	size_t plen = strlen(parent) + 1, visited = 0;
+	size_t plen = *parent ? strlen(parent) + 1 : 0, visited = 0;
 	for (uint32_t i = lo; i < hi; i++) {
 		const ig_kb_entry *e = &kb->entries[i];
 		if (strchr(ig_kb_key(kb, e) + plen, '.')) continue; /* a grandchild */
@@ -276,6 +281,18 @@ size_t ig_kb_closest(const ig_kb *kb, const char *parent, const char *name, cons
 	kb__fold(name, c.want, sizeof c.want);
 	if (!max) return 0;
 	ig_kb_each_child(kb, parent, kb__near_visit, &c);
+	return kb__near_finish(&c);
+}
+
+size_t ig_kb_closest_in(const ig_kb *kb, const char *const *parents, size_t n_parents, const char *name,
+			const ig_kb_entry **out, size_t max)
+{
+	unsigned dist[16];
+	if (max > 16) max = 16;
+	kb_near_ctx c = {.kb = kb, .out = out, .dist = dist, .max = max};
+	kb__fold(name, c.want, sizeof c.want);
+	if (!max) return 0;
+	for (size_t i = 0; i < n_parents; i++) ig_kb_each_child(kb, parents[i], kb__near_visit, &c);
 	return kb__near_finish(&c);
 }
 

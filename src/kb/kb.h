@@ -112,12 +112,17 @@ const ig_kb_entry *ig_kb_child(const ig_kb *kb, const char *parent, const char *
 const ig_kb_entry *ig_kb_child_folded(const ig_kb *kb, const char *parent, const char *name);
 
 /* The direct children of parent: calls fn for each, in key order, until fn
- * returns false. Returns the number visited. */
+ * returns false. Returns the number visited. The children of "" are the
+ * top-level keys (no '.'). */
 size_t ig_kb_each_child(const ig_kb *kb, const char *parent, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx);
 
 /* Up to max direct children of parent closest to name (edit distance on the
  * folded names, ties in key order), for "did you mean". Returns how many. */
 size_t ig_kb_closest(const ig_kb *kb, const char *parent, const char *name, const ig_kb_entry **out, size_t max);
+/* The same over the children of several parents at once (a type and its
+ * bases), ranked together. */
+size_t ig_kb_closest_in(const ig_kb *kb, const char *const *parents, size_t n_parents, const char *name,
+			const ig_kb_entry **out, size_t max);
 /* The same over every entry of one kind whose key has no '.' (top-level names:
  * CloudFormation types, Terraform resource types). */
 size_t ig_kb_closest_top(const ig_kb *kb, ig_kb_kind kind, const char *name, const ig_kb_entry **out, size_t max);

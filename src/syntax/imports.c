@@ -18,8 +18,25 @@ static void imports__add(imports_scan *s, const char *alias, const char *path, c
 	*im = (ig_import){alias, path, member, ig_node_line(at)};
 }
 
+/* import rds = require('aws-cdk-lib/aws-rds') */
+static bool imports__ts_require(imports_scan *s, TSNode n)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+		TSNode c = ts_node_named_child(n, i);
+		if (strcmp(ts_node_type(c), "import_require_clause") != 0) continue;
+		TSNode src = ig_node_field(c, "source");
+		if (ts_node_is_null(src) || !ts_node_named_child_count(c)) return true;
+		TSNode name = ts_node_named_child(c, 0);
+		if (strcmp(ts_node_type(name), "identifier") == 0)
+			imports__add(s, imports__text(s, name), ig_node_text_unquoted(s->a, s->p, src), NULL, c);
+		return true;
+	}
+	return false;
+}
+
 static void imports__ts(imports_scan *s, TSNode n)
 {
+	if (imports__ts_require(s, n)) return;
 	TSNode src = ig_node_field(n, "source");
 	if (ts_node_is_null(src)) return;
 	const char *path = ig_node_text_unquoted(s->a, s->p, src);
@@ -223,7 +240,10 @@ int ig_node_chain(ig_arena *a, const ig_parse *p, TSNode n, const char **parts, 
 			break;
 		}
 		TSNode obj = {0}, prop = {0};
-		if (strcmp(t, "member_expression") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "property"); }
+		if (strcmp(t, "member_expression") == 0 || strcmp(t, "nested_identifier") == 0) {
+			obj = ig_node_field(n, "object");
+			prop = ig_node_field(n, "property");
+		}
 		else if (strcmp(t, "attribute") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "attribute"); }
 		else if (strcmp(t, "selector_expression") == 0) { obj = ig_node_field(n, "operand"); prop = ig_node_field(n, "field"); }
 		else if (strcmp(t, "field_access") == 0 || strcmp(t, "scoped_type_identifier") == 0 ||

@@ -1,0 +1,216 @@
+/* CDK checks in TypeScript and JavaScript: member chains (`logs.RetentionDays.
+ * ONE_MONTH`), `new` and method calls with their object-literal props,
+ * type references (`ec2.IVpc`), and variables whose type the code states
+ * (`const db = new rds.DatabaseCluster(...)`, `vpc: ec2.IVpc`). */
+#include "check/cdk.h"
+#include <string.h>
+
+#define TS_MAX_DEPTH 64
+
+static bool ts__is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
+static const char *ts__text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
+
+static cdk_sym ts__eval(cdk *k, TSNode n, int depth);
+static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth);
+
+/* A value given where `type` is expected: an object literal is a struct's
+ * props, an array literal of them a list of structs. */
+static void ts__arg(cdk *k, TSNode arg, const char *type, int depth)
+{
+	if (depth > TS_MAX_DEPTH || ts_node_is_null(arg)) return;
+	if (ts__is(arg, "object")) {
+		const ig_kb_entry *st = cdk_struct_of(k, type, false);
+		if (st) ts__object(k, arg, st, depth + 1);
+	} else if (ts__is(arg, "array") && strncmp(type, "list<", 5) == 0) {
+		const ig_kb_entry *st = cdk_struct_of(k, type, true);
+		uint32_t n = ts_node_named_child_count(arg);
+		for (uint32_t i = 0; st && i < n; i++) {
+			TSNode el = ts_node_named_child(arg, i);
+			if (ts__is(el, "object")) ts__object(k, el, st, depth + 1);
+		}
+	}
+}
+
+/* The name of an object-literal key, or NULL when it is computed. */
+static const char *ts__key(cdk *k, TSNode key)
+{
+	if (ts__is(key, "property_identifier")) return ts__text(k, key);
+	if (ts__is(key, "string")) return ig_node_text_unquoted(k->a, k->p, key);
+	return NULL;
+}
+
+static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth)
+{
+	uint32_t n = ts_node_named_child_count(obj);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(obj, i);
+		TSNode key = {0}, value = {0};
+		if (ts__is(c, "pair")) key = ig_node_field(c, "key"), value = ig_node_field(c, "value");
+		else if (ts__is(c, "shorthand_property_identifier")) key = c;
+		else if (ts__is(c, "method_definition")) key = ig_node_field(c, "name");
+		else continue; /* a spread, a comment */
+		const char *name = ts__is(key, "shorthand_property_identifier") ? ts__text(k, key) : ts__key(k, key);
+		if (!name || ts_node_has_error(c)) continue;
+		const ig_kb_entry *prop = cdk_prop(k, st, name, ig_node_line(key));
+		if (prop && !ts_node_is_null(value)) ts__arg(k, value, ig_kb_str(k->kb, prop->type), depth);
+	}
+}
+
+/* Arguments of a call or `new` against the parameters of e. */
+static void ts__args(cdk *k, const ig_kb_entry *e, TSNode args, int depth)
+{
+	cdk_param ps[CDK_MAX_PARAMS];
+	size_t np = cdk_params(k, e, ps, CDK_MAX_PARAMS);
+	if (!np || ts_node_is_null(args)) return;
+	uint32_t n = ts_node_named_child_count(args), idx = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode a = ts_node_named_child(args, i);
+		if (ts__is(a, "comment")) continue;
+		if (ts__is(a, "spread_element")) return; /* the positions after it are unknown */
+		const cdk_param *p = idx < np ? &ps[idx] : ps[np - 1].variadic ? &ps[np - 1] : NULL;
+		if (!p) return;
+		ts__arg(k, a, p->type, depth);
+		idx++;
+	}
+}
+
+static cdk_sym ts__member(cdk *k, TSNode n, int depth)
+{
+	TSNode obj = ig_node_field(n, "object"), prop = ig_node_field(n, "property");
+	if (ts_node_is_null(obj) || ts_node_is_null(prop) || !ts__is(prop, "property_identifier")) return (cdk_sym){0};
+	const char *name = ts__text(k, prop);
+	if (ts__is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", name));
+	cdk_sym from = ts__eval(k, obj, depth + 1);
+	if (from.kind == CDK_UNKNOWN && ts__is(obj, "identifier")) cdk_unbound_qualifier(k, ts__text(k, obj), name, ig_node_line(prop));
+	return cdk_member(k, from, name, ig_node_line(prop));
+}
+
+static cdk_sym ts__eval(cdk *k, TSNode n, int depth)
+{
+	cdk_sym none = {0};
+	if (depth > TS_MAX_DEPTH || ts_node_is_null(n) || ts_node_has_error(n)) return none;
+	const char *t = ts_node_type(n);
+	if (strcmp(t, "identifier") == 0) return cdk_name(k, ts__text(k, n));
+	if (strcmp(t, "member_expression") == 0) return ts__member(k, n, depth);
+	if (strcmp(t, "parenthesized_expression") == 0 || strcmp(t, "non_null_expression") == 0)
+		return ts_node_named_child_count(n) ? ts__eval(k, ts_node_named_child(n, 0), depth + 1) : none;
+	if (strcmp(t, "call_expression") == 0) {
+		cdk_sym callee = ts__eval(k, ig_node_field(n, "function"), depth + 1);
+		if (callee.kind != CDK_CALLABLE) return none;
+		ts__args(k, callee.e, ig_node_field(n, "arguments"), depth);
+		return cdk_result(k, callee);
+	}
+	if (strcmp(t, "new_expression") == 0) {
+		cdk_sym cls = ts__eval(k, ig_node_field(n, "constructor"), depth + 1);
+		if (cls.kind != CDK_TYPE || ig_kb_kind_of(cls.e) != IG_KB_CLASS) return none;
+		ts__args(k, cls.e, ig_node_field(n, "arguments"), depth);
+		return cdk_result(k, cls);
+	}
+	return none;
+}
+
+/* `ec2.IVpc`, `cdk.aws_ec2.IVpc`, `Construct` in a type position. */
+static cdk_sym ts__type(cdk *k, TSNode n)
+{
+	cdk_sym none = {0};
+	const char *parts[16];
+	int np = ig_node_chain(k->a, k->p, n, parts, 16);
+	if (np <= 0) return none;
+	cdk_sym s = cdk_name(k, parts[0]);
+	unsigned line = ig_node_line(n);
+	if (s.kind == CDK_UNKNOWN && np > 1) cdk_unbound_qualifier(k, parts[0], parts[1], line);
+	for (int i = 1; i < np && s.kind != CDK_UNKNOWN; i++) s = cdk_member(k, s, parts[i], line);
+	return s;
+}
+
+/* The value a type annotation promises. */
+static cdk_sym ts__annotated(cdk *k, TSNode ann)
+{
+	cdk_sym none = {0};
+	if (!ts__is(ann, "type_annotation") || !ts_node_named_child_count(ann)) return none;
+	TSNode t = ts_node_named_child(ann, 0);
+	if (!ts__is(t, "nested_type_identifier") && !ts__is(t, "type_identifier")) return none;
+	cdk_sym s = ts__type(k, t);
+	if (s.kind != CDK_TYPE) return none;
+	cdk_sym v = {CDK_VALUE, s.e, NULL, false};
+	return v;
+}
+
+/* What a declared name holds: its annotation, else its initializer. */
+static void ts__declare(cdk *k, const char *name, TSNode type, TSNode value)
+{
+	cdk_sym s = ts__annotated(k, type);
+	if (s.kind == CDK_UNKNOWN && !ts_node_is_null(value)) s = ts__eval(k, value, 0);
+	cdk_bind(k, name, s);
+}
+
+static bool ts__pattern_parent(const char *parent)
+{
+	static const char *const patterns[] = {"array_pattern", "pair_pattern", "rest_pattern", "assignment_pattern",
+					       "object_assignment_pattern", "formal_parameters", "for_in_statement",
+					       "catch_clause", "arrow_function", "function_declaration", "class_declaration",
+					       "abstract_class_declaration", "generator_function_declaration", "class", NULL};
+	for (int i = 0; parent && patterns[i]; i++)
+		if (strcmp(parent, patterns[i]) == 0) return true;
+	return false;
+}
+
+static void ts__visit(cdk *k, TSNode n, const char *parent, const char *field, bool in_error)
+{
+	const char *t = ts_node_type(n);
+	if (strcmp(t, "identifier") == 0 || strcmp(t, "shorthand_property_identifier") == 0 ||
+	    strcmp(t, "shorthand_property_identifier_pattern") == 0) {
+		bool qualifier = field && parent &&
+				 ((strcmp(field, "object") == 0 && (strcmp(parent, "member_expression") == 0 || strcmp(parent, "nested_identifier") == 0)) ||
+				  (strcmp(field, "module") == 0 && strcmp(parent, "nested_type_identifier") == 0));
+		if (!qualifier) cdk_plain(k, ts__text(k, n));
+		/* names a pattern, a parameter or a loop declares hold something unknown */
+		if (strcmp(t, "shorthand_property_identifier_pattern") == 0 || ts__pattern_parent(parent))
+			cdk_bind(k, ts__text(k, n), (cdk_sym){0});
+		return;
+	}
+	if (in_error) return;
+	if (strcmp(t, "variable_declarator") == 0) {
+		TSNode name = ig_node_field(n, "name");
+		if (ts__is(name, "identifier")) ts__declare(k, ts__text(k, name), ig_node_field(n, "type"), ig_node_field(n, "value"));
+		return;
+	}
+	if (strcmp(t, "required_parameter") == 0 || strcmp(t, "optional_parameter") == 0) {
+		TSNode pat = ig_node_field(n, "pattern");
+		TSNode none = {0};
+		if (ts__is(pat, "identifier")) ts__declare(k, ts__text(k, pat), ig_node_field(n, "type"), none);
+		return;
+	}
+	if (strcmp(t, "public_field_definition") == 0) {
+		TSNode name = ig_node_field(n, "name");
+		if (ts__is(name, "property_identifier"))
+			ts__declare(k, ig_arena_printf(k->a, "this.%s", ts__text(k, name)), ig_node_field(n, "type"), ig_node_field(n, "value"));
+		return;
+	}
+	if (strcmp(t, "assignment_expression") == 0) {
+		TSNode left = ig_node_field(n, "left"), none = {0};
+		const char *name = NULL;
+		if (ts__is(left, "identifier")) name = ts__text(k, left);
+		else if (ts__is(left, "member_expression") && ts__is(ig_node_field(left, "object"), "this"))
+			name = ig_arena_printf(k->a, "this.%s", ts__text(k, ig_node_field(left, "property")));
+		if (name) ts__declare(k, name, none, ig_node_field(n, "right"));
+		return;
+	}
+	if (strcmp(t, "nested_type_identifier") == 0) {
+		if (!parent || strcmp(parent, "nested_type_identifier") != 0) ts__type(k, n);
+		return;
+	}
+	/* an expression checked as a whole, not as a part of a longer chain */
+	bool chain = strcmp(t, "member_expression") == 0 || strcmp(t, "call_expression") == 0 || strcmp(t, "new_expression") == 0;
+	if (!chain) return;
+	bool part = field && parent &&
+		    ((strcmp(field, "object") == 0 && strcmp(parent, "member_expression") == 0) ||
+		     (strcmp(field, "function") == 0 && strcmp(parent, "call_expression") == 0) ||
+		     (strcmp(field, "constructor") == 0 && strcmp(parent, "new_expression") == 0));
+	if (!part) ts__eval(k, n, 0);
+}
+
+void cdk_walk_ts(cdk *k)
+{
+	cdk_walk(k, ts__visit);
+}
