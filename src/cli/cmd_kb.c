@@ -20,8 +20,9 @@ static void kb__help(FILE *out)
 	      "  CDK             aws_rds.AuroraPostgresEngineVersion.VER_15_4, aws_logs.RetentionDays, Duration\n"
 	      "  CloudFormation  AWS::Logs::LogGroup.RetentionInDays, AWS::S3::Bucket\n"
 	      "  Terraform       aws_s3_bucket.acl, aws_backup_plan.rule.lifecycle\n"
-	      "  Pulumi          pulumi:s3.Bucket\n\n"
-	      "A prefix cdk:, cfn:, tf: or pulumi: picks the source; without one every source is tried.\n\n"
+	      "  Pulumi          pulumi:s3.Bucket\n"
+	      "  hand facts      fact:reserved-domain.example.com (data/kb/facts.tsv, each with its source URL)\n\n"
+	      "A prefix cdk:, cfn:, tf:, pulumi: or fact: picks the source; without one every source is tried.\n\n"
 	      "options:\n"
 	      "  --format F   text (default) or json\n"
 	      "  --members    list every direct member of the name (otherwise the first 20)\n"
@@ -122,6 +123,22 @@ static bool kb__member(const ig_kb_entry *e, void *vctx)
 	return true;
 }
 
+/* What the extra and aux fields hold, per kind (src/kb/kb.h). */
+static void kb__labels(ig_kb_kind k, const char *labels[2])
+{
+	labels[0] = "extra";
+	labels[1] = "aux";
+	switch (k) {
+	case IG_KB_MODULE: labels[1] = "names"; break;
+	case IG_KB_CLASS: labels[0] = "bases"; labels[1] = "init"; break;
+	case IG_KB_INTERFACE: case IG_KB_STRUCT: labels[0] = "bases"; break;
+	case IG_KB_METHOD: case IG_KB_STATIC_METHOD: labels[1] = "params"; break;
+	case IG_KB_CFN_PROPERTY: labels[0] = "allowed"; break;
+	case IG_KB_FACT: labels[0] = "value"; labels[1] = "source"; break;
+	default: break;
+	}
+}
+
 static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_members)
 {
 	ig_buf flags = {0};
@@ -152,7 +169,8 @@ static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_memb
 	if (ig_kb_has(e, IG_KB_DEPRECATED)) ig_buf_printf(o, "  deprecated: %s\n", *note ? note : "(no message in the data)");
 	else if (*note) ig_buf_printf(o, "  note:       %s\n", note);
 	/* extra and aux hold lists; print one item per line, indented */
-	const char *labels[2] = {ig_kb_kind_of(e) == IG_KB_CFN_PROPERTY ? "allowed" : "extra", "aux"};
+	const char *labels[2];
+	kb__labels(ig_kb_kind_of(e), labels);
 	const char *vals[2] = {extra, aux};
 	for (int k = 0; k < 2; k++) {
 		if (!*vals[k]) continue;
@@ -225,13 +243,13 @@ static double kb__now(void)
 /* Load the sources afresh (not the process-wide set) and time each. */
 static int kb__stats(void)
 {
-	static const char *const files[] = {"cdk.kb", "cfn.kb", "tf.kb", "pulumi.kb"};
+	static const char *const files[] = {"cdk.kb", "cfn.kb", "tf.kb", "pulumi.kb", "facts.kb"};
 	ig_kbset probe;
 	char err[2048];
 	double t0 = kb__now();
 	int loaded = ig_kbset_load(&probe, NULL, err, sizeof err);
 	double all_ms = (kb__now() - t0) * 1e3;
-	printf("knowledge base in %s: %d of 4 sources, loaded in %.1f ms\n", probe.dir, loaded, all_ms);
+	printf("knowledge base in %s: %d of 5 sources, loaded in %.1f ms\n", probe.dir, loaded, all_ms);
 	ig_kbset_free(&probe);
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		char path[4096], msg[4200];
@@ -283,7 +301,8 @@ int ig_cmd_kb(int argc, char **argv)
 		return IG_EXIT_USAGE;
 	}
 	const ig_kbset *set = ig_kbset_default();
-	const kb_source sources[] = {{"cfn:", &set->cfn}, {"cdk:", &set->cdk}, {"tf:", &set->tf}, {"pulumi:", &set->pulumi}};
+	const kb_source sources[] = {{"cfn:", &set->cfn}, {"cdk:", &set->cdk}, {"tf:", &set->tf}, {"pulumi:", &set->pulumi},
+				     {"fact:", &set->facts}};
 	const size_t n_sources = sizeof sources / sizeof *sources;
 	bool any = false;
 	for (size_t s = 0; s < n_sources; s++) any |= sources[s].kb->n_entries > 0;
