@@ -98,6 +98,19 @@ function enumValues(dir, t, cache) {
 	return out;
 }
 
+// Members of a TypeScript enum, from its .d.ts: jsii keeps one name per
+// value, TypeScript has them all (EbsDeviceVolumeType.GENERAL_PURPOSE_SSD is GP2).
+function dtsEnumMembers(dir, t, cache) {
+	const file = t.locationInModule && t.locationInModule.filename;
+	if (!file || !file.endsWith('.ts')) return [];
+	const dts = path.join(dir, file.replace(/\.ts$/, '.d.ts'));
+	if (!cache.has(dts)) cache.set(dts, fs.existsSync(dts) ? fs.readFileSync(dts, 'utf8') : '');
+	const m = cache.get(dts).match(new RegExp(`^export (?:declare )?(?:const )?enum ${t.name} \\{([\\s\\S]*?)^\\}`, 'm'));
+	if (!m) return [];
+	const body = m[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+	return [...body.matchAll(/^\s*(\w+)\s*(?:=|,|$)/gm)].map((x) => x[1]);
+}
+
 // Names a TypeScript module exports, following `export * from` through the
 // .d.ts files: jsii leaves out what other languages cannot see (functions,
 // constants, type aliases), and TypeScript code may still use them.
@@ -121,6 +134,36 @@ function dtsExports(file, seen = new Set(), depth = 0) {
 	const decl = /^export (?:declare )?(?:abstract )?(?:const enum|class|function|const|let|var|enum|namespace|interface|type) (\w+)/gm;
 	for (const m of text.matchAll(decl)) names.add(m[1]);
 	return names;
+}
+
+// Every module of an assembly with the name each language imports it by:
+// { key, ts, dts, py, go (import path), gopkg (package name), java }. The
+// root module comes first under `key`; a Go submodule's path sits below its
+// parent's. Also used by scripts/cdk-snippets to wrap example code.
+function moduleNames(dir, jsii, key) {
+	const tg = jsii.targets;
+	const gopkg = tg.go.packageName || jsii.name;
+	const goRoot = `${tg.go.moduleName}/${gopkg}/v${jsii.version.split('.')[0]}`;
+	const pkgExports = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports || {};
+	const rootTypes = (pkgExports['.'] && pkgExports['.'].types) || 'index.d.ts';
+	const out = [{ key, ts: jsii.name, dts: path.join(dir, rootTypes), py: tg.python.module, go: goRoot, gopkg, java: tg.java.package }];
+	const goPath = new Map([[key, goRoot]]);
+	for (const fqn of Object.keys(jsii.submodules || {}).sort((a, b) => a.length - b.length)) {
+		const sub = jsii.submodules[fqn];
+		const mkey = local(fqn);
+		const dot = mkey.lastIndexOf('.');
+		const gp = goPackage(sub, mkey);
+		goPath.set(mkey, `${goPath.get(dot < 0 ? key : mkey.slice(0, dot)) || goRoot}/${gp}`);
+		const t = sub.targets || {};
+		// TypeScript imports a submodule by its exported folder ("aws-cdk-lib/aws-rds")
+		const folder = (sub.symbolId || '').replace(/\/index:$/, '').replace('/lib/', '/');
+		const exported = Boolean(pkgExports['./' + folder]);
+		out.push({
+			key: mkey, ts: exported ? `${jsii.name}/${folder}` : null, dts: exported ? path.join(dir, folder, 'index.d.ts') : null,
+			py: t.python && t.python.module, go: goPath.get(mkey), gopkg: gp, java: t.java && t.java.package,
+		});
+	}
+	return out;
 }
 
 class Index {
@@ -147,63 +190,37 @@ class Index {
 	// One assembly: its root module (key), its submodules and types.
 	assembly(dir, jsii, key) {
 		const w = this.w;
-		const tg = jsii.targets;
-		const goPkg = tg.go.packageName || jsii.name;
-		const goRoot = `${tg.go.moduleName}/${goPkg}/v${jsii.version.split('.')[0]}`;
-		const pkgExports = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports || {};
 		const children = new Map(); // module key -> names jsii has under it
 		const child = (mod, name) => (children.get(mod) || children.set(mod, new Set()).get(mod)).add(name);
-		w.add({ key, kind: 'module', aux: [`ts=${jsii.name}`, `py=${tg.python.module}`, `go=${goPkg}`, `java=${tg.java.package}`] });
-		this.alias('ts', jsii.name, key);
-		this.alias('py', tg.python.module, key);
-		this.alias('go', goRoot, key);
-		this.goPackage(goPkg, key);
-		this.alias('java', tg.java.package, key);
-		const tsDirs = new Map([[key, path.join(dir, (pkgExports['.'] && pkgExports['.'].types) || 'index.d.ts')]]);
+		const tsFiles = new Map();
+		for (const m of moduleNames(dir, jsii, key)) {
+			const names = [];
+			if (m.ts) names.push(`ts=${m.ts}`), tsFiles.set(m.key, m.dts);
+			if (m.py) names.push(`py=${m.py}`), this.alias('py', m.py, m.key);
+			names.push(`go=${m.gopkg}`, `gopath=${m.go}`);
+			this.alias('go', m.go, m.key);
+			this.goPackage(m.gopkg, m.key);
+			if (m.java) names.push(`java=${m.java}`), this.alias('java', m.java, m.key);
+			w.add({ key: m.key, kind: 'module', aux: names });
+			if (m.key !== key) {
+				const dot = m.key.lastIndexOf('.');
+				child(dot < 0 ? key : m.key.slice(0, dot), m.key.slice(dot + 1));
+				this.stats.modules++;
+			}
+		}
 		// every subpath the package exports can be imported; a submodule's
 		// resolves to it, the others (helpers, generated metrics) exist but are
 		// not indexed: their alias names no key
-		const moduleFolders = new Map();
-		const goPath = new Map([[key, goRoot]]);
-		const subs = Object.keys(jsii.submodules || {}).sort((a, b) => a.length - b.length);
-		for (const fqn of subs) {
-			const sub = jsii.submodules[fqn];
-			const mkey = local(fqn);
-			const dot = mkey.lastIndexOf('.');
-			const parent = dot < 0 ? key : mkey.slice(0, dot);
-			child(parent, mkey.slice(dot + 1));
-			const gp = goPackage(sub, mkey);
-			goPath.set(mkey, `${goPath.get(parent) || goRoot}/${gp}`);
-			const t = sub.targets || {};
-			const names = [];
-			const folder = (sub.symbolId || '').replace(/\/index:$/, '').replace('/lib/', '/');
-			if (pkgExports['./' + folder]) {
-				names.push(`ts=${jsii.name}/${folder}`);
-				moduleFolders.set('./' + folder, mkey);
-				tsDirs.set(mkey, path.join(dir, folder, 'index.d.ts'));
-			}
-			if (t.python && t.python.module) {
-				names.push(`py=${t.python.module}`);
-				this.alias('py', t.python.module, mkey);
-			}
-			names.push(`go=${gp}`);
-			this.alias('go', goPath.get(mkey), mkey);
-			this.goPackage(gp, mkey);
-			if (t.java && t.java.package) {
-				names.push(`java=${t.java.package}`);
-				this.alias('java', t.java.package, mkey);
-			}
-			w.add({ key: mkey, kind: 'module', aux: names });
-			this.stats.modules++;
-		}
-		for (const sub of Object.keys(pkgExports)) {
-			if (sub === '.' || !sub.startsWith('./')) continue;
-			const mkey = moduleFolders.get(sub);
-			this.alias('ts', jsii.name + sub.slice(1), mkey || (sub === './core' ? key : ''));
+		const byTs = new Map([...moduleNames(dir, jsii, key)].filter((m) => m.ts).map((m) => [m.ts, m.key]));
+		const pkgExports = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).exports || {};
+		for (const sub of ['.', ...Object.keys(pkgExports)]) {
+			if (!sub.startsWith('.')) continue;
+			const ts = jsii.name + sub.slice(1);
+			this.alias('ts', ts, byTs.get(ts) || (sub === './core' ? key : ''));
 		}
 		for (const t of Object.values(jsii.types)) this.type(dir, t, child);
 		// TypeScript-only exports of each module: module entry's extra
-		for (const [mkey, file] of tsDirs) {
+		for (const [mkey, file] of tsFiles) {
 			const known = children.get(mkey) || new Set();
 			const extra = [...dtsExports(file)].filter((n) => !known.has(n)).sort();
 			this.stats.tsOnly += extra.length;
@@ -223,7 +240,10 @@ class Index {
 		const tflags = dep !== null ? ['deprecated'] : [];
 		if (t.abstract) tflags.push('abstract');
 		if (t.kind === 'enum') {
-			w.add({ key, kind: 'enum', flags: tflags, note: dep });
+			const jsiiNames = new Set((t.members || []).map((m) => m.name));
+			const tsOnly = dtsEnumMembers(dir, t, this.jsCache).filter((n) => !jsiiNames.has(n));
+			s.tsOnly += tsOnly.length;
+			w.add({ key, kind: 'enum', flags: tflags, note: dep, extra: tsOnly });
 			s.enums++;
 			const values = enumValues(dir, t, this.jsCache);
 			if (values.size) s.valued++;
@@ -281,4 +301,6 @@ function main() {
 		`${s.tsOnly} TypeScript-only exports`);
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { moduleNames, readJsii, ROOT };

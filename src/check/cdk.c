@@ -77,10 +77,9 @@ static const ig_kb_entry *cdk__child(cdk *k, const char *parent, const char *nam
 	return c.best;
 }
 
-bool cdk_name_is(cdk *k, const ig_kb_entry *e, const char *name)
+bool cdk_name_eq(cdk *k, const char *kb_name, const char *name)
 {
-	const char *n = ig_kb_name(k->kb, e);
-	return k->folded ? cdk__fold_eq(n, name) : strcmp(n, name) == 0;
+	return k->folded ? cdk__fold_eq(kb_name, name) : strcmp(kb_name, name) == 0;
 }
 
 /* One line of a '\n' list in a kb string. */
@@ -307,10 +306,13 @@ const ig_kb_entry *cdk_module_of_path(cdk *k, const char *path, bool *exists)
 	return m && ig_kb_kind_of(m) == IG_KB_MODULE ? m : NULL;
 }
 
-/* Module members only TypeScript sees (functions, constants, type aliases). */
-static bool cdk__ts_only(cdk *k, const ig_kb_entry *mod, const char *name)
+/* Names only TypeScript sees: module members jsii leaves out (functions,
+ * constants, type aliases) and enum members sharing another's value. */
+static bool cdk__ts_only(cdk *k, const ig_kb_entry *e, const char *name)
 {
-	return (k->lang == IG_LANG_TS || k->lang == IG_LANG_JS) && cdk__in_list(ig_kb_str(k->kb, mod->extra), name);
+	ig_kb_kind kind = ig_kb_kind_of(e);
+	return (k->lang == IG_LANG_TS || k->lang == IG_LANG_JS) && (kind == IG_KB_MODULE || kind == IG_KB_ENUM) &&
+	       cdk__in_list(ig_kb_str(k->kb, e->extra), name);
 }
 
 /* Python's aws_cdk is a namespace package: other distributions (the alpha
@@ -419,7 +421,7 @@ static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name
 		if (ig_kb_kind_of(m) == IG_KB_ENUM_MEMBER) return cdk__unknown;
 		return cdk__of_member(k, m, false);
 	}
-	if (!other && ch.complete) cdk__report_member(k, &ch, name, line);
+	if (!other && ch.complete && !cdk__ts_only(k, t, name)) cdk__report_member(k, &ch, name, line);
 	return cdk__unknown;
 }
 
@@ -582,7 +584,7 @@ void cdk_unbound_qualifier(cdk *k, const char *alias, const char *next, unsigned
 static const char *cdk__import_fix(cdk *k, const cdk_missing *m)
 {
 	const char *aux = ig_kb_str(k->kb, m->module->aux);
-	const char *want = k->lang == IG_LANG_PY ? "py=" : k->lang == IG_LANG_GO ? "go=" : "ts=";
+	const char *want = k->lang == IG_LANG_PY ? "py=" : k->lang == IG_LANG_GO ? "gopath=" : "ts=";
 	const char *p = strstr(aux, want);
 	if (!p) return NULL;
 	p += strlen(want);
@@ -593,10 +595,7 @@ static const char *cdk__import_fix(cdk *k, const cdk_missing *m)
 		return ig_arena_printf(k->a, "from %.*s import %.*s as %s", (int)(dot - p), p, (int)(n - (size_t)(dot - p) - 1),
 				       dot + 1, m->alias);
 	}
-	if (k->lang == IG_LANG_GO) {
-		/* the import path is the alias key that names this module */
-		return ig_arena_printf(k->a, "import the package %s (github.com/aws/aws-cdk-go/...)", m->alias);
-	}
+	if (k->lang == IG_LANG_GO) return ig_arena_printf(k->a, "import \"%.*s\"", (int)n, p);
 	return ig_arena_printf(k->a, "import * as %s from '%.*s';", m->alias, (int)n, p);
 }
 

@@ -113,8 +113,8 @@ const ig_kb_entry *cdk_struct_of(cdk *k, const char *type, bool list);
 const ig_kb_entry *cdk_prop(cdk *k, const ig_kb_entry *st, const char *name, unsigned line);
 /* A type or member used: cdk.deprecated when the data marks it. */
 void cdk_deprecated(cdk *k, const ig_kb_entry *e, unsigned line);
-/* Whether a method entry's name is `name` in this language's spelling. */
-bool cdk_name_is(cdk *k, const ig_kb_entry *e, const char *name);
+/* Whether a kb name (a member, a parameter) is `name` in this language's spelling. */
+bool cdk_name_eq(cdk *k, const char *kb_name, const char *name);
 
 /* ---- findings ---- */
 

@@ -155,6 +155,26 @@ static bool ts__pattern_parent(const char *parent)
 	return false;
 }
 
+/* `x instanceof s3.CfnBucket`, `'grant' in x`, `CfnResource.isCfnResource(x)`:
+ * past such a test the compiler knows more of x than its declaration says. */
+static void ts__narrowed(cdk *k, TSNode n)
+{
+	cdk_sym none = {0};
+	if (ts__is(n, "binary_expression")) {
+		TSNode op = ig_node_field(n, "operator");
+		TSNode x = ig_node_field(n, ig_node_text_eq(k->p, op, "instanceof") ? "left" : ig_node_text_eq(k->p, op, "in") ? "right" : "");
+		if (ts__is(x, "identifier")) cdk_bind(k, ts__text(k, x), none);
+		return;
+	}
+	TSNode fn = ig_node_field(n, "function"), args = ig_node_field(n, "arguments");
+	if (ts__is(fn, "member_expression")) fn = ig_node_field(fn, "property");
+	if (ts_node_is_null(fn) || ts_node_is_null(args) || strncmp(ts__text(k, fn), "is", 2) != 0) return;
+	for (uint32_t i = 0; i < ts_node_named_child_count(args); i++) {
+		TSNode a = ts_node_named_child(args, i);
+		if (ts__is(a, "identifier")) cdk_bind(k, ts__text(k, a), none);
+	}
+}
+
 static void ts__visit(cdk *k, TSNode n, const char *parent, const char *field, bool in_error)
 {
 	const char *t = ts_node_type(n);
@@ -196,6 +216,7 @@ static void ts__visit(cdk *k, TSNode n, const char *parent, const char *field, b
 		if (name) ts__declare(k, name, none, ig_node_field(n, "right"));
 		return;
 	}
+	if (strcmp(t, "binary_expression") == 0 || strcmp(t, "call_expression") == 0) ts__narrowed(k, n);
 	if (strcmp(t, "nested_type_identifier") == 0) {
 		if (!parent || strcmp(parent, "nested_type_identifier") != 0) ts__type(k, n);
 		return;

@@ -29,7 +29,8 @@
 typedef enum ig_kb_kind {
 	IG_KB_NONE = 0,
 	/* CDK (jsii) */
-	IG_KB_MODULE,          /* submodule: aux = language names "py=aws_cdk.aws_rds\ngo=awsrds\njava=..." */
+	IG_KB_MODULE,          /* submodule: aux = language names "ts=aws-cdk-lib/aws-rds\npy=aws_cdk.aws_rds\ngo=awsrds\n
+				  gopath=github.com/...\njava=...", extra = names only TypeScript exports ('\n') */
 	IG_KB_CLASS,           /* extra = bases and interfaces (jsii fqns without the assembly, '\n'),
 				  aux = initializer parameters "name:type\n" ("props?:aws_rds.DatabaseClusterProps"),
 				  type = the CloudFormation type of an L1 class ("AWS::RDS::DBCluster") */
