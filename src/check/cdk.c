@@ -197,7 +197,7 @@ static bool cdk__universal(cdk *k, const char *name, cdk_side side)
 {
 	static const char *const ts_static[] = {"prototype", "name", "length", "call", "apply", "bind", NULL};
 	static const char *const ts_any[] = {"toString", "valueOf", "constructor", "hasOwnProperty", "toJSON", NULL};
-	static const char *const java_any[] = {"toString", "equals", "hashCode", "getClass", "class", NULL};
+	static const char *const java_any[] = {"toString", "equals", "hashCode", "getClass", "class", "values", "valueOf", NULL};
 	const char *const *lists[2] = {NULL, NULL};
 	if (k->lang == IG_LANG_PY) return name[0] == '_';
 	if (k->lang == IG_LANG_JAVA) lists[0] = java_any;
@@ -262,12 +262,16 @@ cdk_sym cdk_name(cdk *k, const char *name)
 {
 	const cdk_sym *s = ig_strmap_get(&k->names, name, strlen(name));
 	if (s) return *s;
-	/* Java `import ...services.s3.*;`, Python `from aws_cdk.aws_s3 import *` */
+	/* Java `import ...services.s3.*;`, Python `from aws_cdk.aws_s3 import *`:
+	 * a name two such modules have is ambiguous, so unknown */
+	const ig_kb_entry *found = NULL;
 	for (size_t i = 0; i < k->n_wild; i++) {
 		const ig_kb_entry *e = cdk__child(k, cdk__prefix(k, k->wild[i]), name);
-		if (e && (cdk__is_type(ig_kb_kind_of(e)) || ig_kb_kind_of(e) == IG_KB_MODULE)) return cdk__of_member(k, e, false);
+		if (!e || !(cdk__is_type(ig_kb_kind_of(e)) || ig_kb_kind_of(e) == IG_KB_MODULE)) continue;
+		if (found && found != e) return cdk__unknown;
+		found = e;
 	}
-	return cdk__unknown;
+	return found ? cdk__of_member(k, found, false) : cdk__unknown;
 }
 
 static bool cdk__same(cdk_sym a, cdk_sym b) { return a.kind == b.kind && a.e == b.e && a.builds == b.builds; }
@@ -375,6 +379,15 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 		}
 		if (owner) {
 			cdk_deprecated(k, owner, line);
+			/* CfnBucket_CorsRuleProperty, EmrCreateCluster_InstanceRoleType_MASTER:
+			 * a nested type's name, then its member */
+			const char *us;
+			while (!cdk__child(k, cdk__key(k, owner), rest) && (us = strchr(rest, '_')) && us > rest) {
+				const ig_kb_entry *nested = cdk__child(k, cdk__key(k, owner), ig_arena_strndup(k->a, rest, (size_t)(us - rest)));
+				if (!nested || !cdk__is_type(ig_kb_kind_of(nested))) break;
+				owner = nested;
+				rest = us + 1;
+			}
 			return cdk__static_member(k, owner, rest, line);
 		}
 	} else {
@@ -388,9 +401,9 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 	/* Go package names that are not types (NewX of an unknown X, X_Y of an
 	 * unknown X) are reported under the type's name */
 	const char *shown = name;
-	if (k->lang == IG_LANG_GO) {
+	if (k->lang == IG_LANG_GO && cdk__has_lower(name)) {
 		if (strncmp(name, "New", 3) == 0 && isupper((unsigned char)name[3])) shown = name + 3;
-		else if (strchr(name, '_')) shown = ig_arena_strndup(k->a, name, (size_t)(strchr(name, '_') - name));
+		if (strchr(shown, '_')) shown = ig_arena_strndup(k->a, shown, (size_t)(strchr(shown, '_') - shown));
 	}
 	const char *parents[1] = {cdk__key(k, mod)};
 	cdk_report(k, "cdk.unknown-class", line, shown, cdk_suggest(k, parents, 1, shown),
@@ -408,23 +421,6 @@ static void cdk__report_member(cdk *k, const cdk_chain *ch, const char *name, un
 		   "%s has no member %s in %s: the code does not compile", keys[0], name, cdk__version(k));
 }
 
-static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line)
-{
-	if (cdk__universal(k, name, CDK_STATIC)) return cdk__unknown;
-	cdk_chain ch;
-	cdk__chain(k, t, &ch);
-	bool other;
-	const ig_kb_entry *m = cdk__lookup(k, &ch, name, CDK_STATIC, &other);
-	if (m) {
-		cdk_deprecated(k, m, line);
-		/* an enum member is a number or a string: its own members are the language's */
-		if (ig_kb_kind_of(m) == IG_KB_ENUM_MEMBER) return cdk__unknown;
-		return cdk__of_member(k, m, false);
-	}
-	if (!other && ch.complete && !cdk__ts_only(k, t, name)) cdk__report_member(k, &ch, name, line);
-	return cdk__unknown;
-}
-
 /* Java reads a property through its getter: getBucketArn() is bucketArn. */
 static const char *cdk__java_property(cdk *k, const char *name)
 {
@@ -433,6 +429,33 @@ static const char *cdk__java_property(cdk *k, const char *name)
 	char *p = ig_arena_strdup(k->a, name + 3);
 	p[0] = (char)tolower((unsigned char)p[0]);
 	return p;
+}
+
+static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line)
+{
+	if (cdk__universal(k, name, CDK_STATIC)) return cdk__unknown;
+	cdk_chain ch;
+	cdk__chain(k, t, &ch);
+	bool other;
+	const ig_kb_entry *m = cdk__lookup(k, &ch, name, CDK_STATIC, &other);
+	const char *prop = m ? NULL : cdk__java_property(k, name);
+	if (prop) {
+		/* JsonPath.getTaskToken(): a static property that is not a constant */
+		bool other2;
+		const ig_kb_entry *p = cdk__lookup(k, &ch, prop, CDK_STATIC, &other2);
+		if (p && ig_kb_kind_of(p) == IG_KB_STATIC_PROPERTY) {
+			cdk_deprecated(k, p, line);
+			return cdk__sym(CDK_CALLABLE, p);
+		}
+	}
+	if (m) {
+		cdk_deprecated(k, m, line);
+		/* an enum member is a number or a string: its own members are the language's */
+		if (ig_kb_kind_of(m) == IG_KB_ENUM_MEMBER) return cdk__unknown;
+		return cdk__of_member(k, m, false);
+	}
+	if (!other && ch.complete && !cdk__ts_only(k, t, name)) cdk__report_member(k, &ch, name, line);
+	return cdk__unknown;
 }
 
 static cdk_sym cdk__instance_member(cdk *k, cdk_sym v, const char *name, unsigned line)
@@ -667,7 +690,9 @@ static bool cdk__bind_imports(cdk *k)
 		if (k->lang == IG_LANG_JAVA) {
 			cdk_sym s = cdk__java_path(k, it->path, it->member, it->line);
 			if (it->alias && strcmp(it->alias, "*") == 0) {
-				if (s.kind == CDK_MODULE && k->n_wild < sizeof k->wild / sizeof *k->wild) k->wild[k->n_wild++] = s.e;
+				/* a package's classes, or a class's nested ones (`import ...CfnBucket.*;`) */
+				bool container = s.kind == CDK_MODULE || (s.kind == CDK_TYPE && ig_kb_kind_of(s.e) == IG_KB_CLASS);
+				if (container && k->n_wild < sizeof k->wild / sizeof *k->wild) k->wild[k->n_wild++] = s.e;
 				else k->wild_foreign = true;
 			} else if (it->alias) {
 				cdk_bind(k, it->alias, s);

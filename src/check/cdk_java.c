@@ -1,2 +1,160 @@
+/* CDK checks in Java: classes from imports (explicit, or the one wildcard
+ * package that has the name), static fields and methods
+ * (`RetentionDays.ONE_MONTH`, `Duration.minutes(5)`), the builders jsii
+ * generates (`DatabaseCluster.Builder.create(this, "Db").instanceProps(...)
+ * .build()`, `DatabaseClusterProps.builder()...build()`: each builder method is
+ * a props property), getters (`getClusterEndpoint()`) and variables of a
+ * declared type (`DatabaseCluster db = ...`). */
 #include "check/cdk.h"
-void cdk_walk_java(cdk *k) { (void)k; }
+#include <string.h>
+
+#define JAVA_MAX_DEPTH 96
+
+static bool java__is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
+static const char *java__text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
+
+static cdk_sym java__eval(cdk *k, TSNode n, int depth);
+
+/* The builder jsii generates for a class (Bucket.Builder: the props of its
+ * initializer's struct) or for a struct (BucketProps.builder()). */
+static cdk_sym java__builder(cdk *k, const ig_kb_entry *type)
+{
+	cdk_sym b = {CDK_BUILDER, NULL, type, false};
+	if (ig_kb_kind_of(type) == IG_KB_STRUCT) {
+		b.e = type;
+		return b;
+	}
+	cdk_param ps[CDK_MAX_PARAMS];
+	size_t np = cdk_params(k, type, ps, CDK_MAX_PARAMS);
+	if (np) b.e = cdk_struct_of(k, ps[np - 1].type, false);
+	return b;
+}
+
+/* A method called on a builder: create() starts it, build() ends it, the
+ * others set one property each. */
+static cdk_sym java__builder_call(cdk *k, cdk_sym b, const char *name, unsigned line)
+{
+	cdk_sym none = {0};
+	if (strcmp(name, "create") == 0) return b;
+	if (strcmp(name, "build") == 0) {
+		cdk_sym v = {CDK_VALUE, b.builds, NULL, false};
+		return v;
+	}
+	if (!b.e) return none;
+	return cdk_prop(k, b.e, name, line) ? b : none;
+}
+
+static cdk_sym java__invocation(cdk *k, TSNode n, int depth)
+{
+	cdk_sym none = {0};
+	TSNode obj = ig_node_field(n, "object"), name_n = ig_node_field(n, "name");
+	if (ts_node_is_null(obj) || !java__is(name_n, "identifier")) return none; /* a method of this class */
+	const char *name = java__text(k, name_n);
+	unsigned line = ig_node_line(name_n);
+	cdk_sym from = java__eval(k, obj, depth + 1);
+	if (from.kind == CDK_BUILDER) return java__builder_call(k, from, name, line);
+	if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_STRUCT && strcmp(name, "builder") == 0)
+		return java__builder(k, from.e);
+	cdk_sym m = cdk_member(k, from, name, line);
+	return m.kind == CDK_CALLABLE ? cdk_result(k, m) : none;
+}
+
+static cdk_sym java__eval(cdk *k, TSNode n, int depth)
+{
+	cdk_sym none = {0};
+	if (depth > JAVA_MAX_DEPTH || ts_node_is_null(n) || ts_node_has_error(n)) return none;
+	const char *t = ts_node_type(n);
+	if (strcmp(t, "identifier") == 0 || strcmp(t, "type_identifier") == 0) return cdk_name(k, java__text(k, n));
+	if (strcmp(t, "method_invocation") == 0) return java__invocation(k, n, depth);
+	if (strcmp(t, "field_access") == 0 || strcmp(t, "scoped_type_identifier") == 0) {
+		TSNode obj = ts_node_named_child(n, 0), field = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
+		if (java__is(n, "field_access")) obj = ig_node_field(n, "object"), field = ig_node_field(n, "field");
+		if (ts_node_is_null(obj) || ts_node_is_null(field) || ts_node_eq(obj, field)) return none;
+		if (java__is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", java__text(k, field)));
+		cdk_sym from = java__eval(k, obj, depth + 1);
+		const char *name = java__text(k, field);
+		if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_CLASS && strcmp(name, "Builder") == 0)
+			return java__builder(k, from.e);
+		if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_STRUCT && strcmp(name, "Builder") == 0)
+			return java__builder(k, from.e);
+		return cdk_member(k, from, name, ig_node_line(field));
+	}
+	if (strcmp(t, "object_creation_expression") == 0) {
+		cdk_sym type = java__eval(k, ig_node_field(n, "type"), depth + 1);
+		if (type.kind == CDK_BUILDER) return type; /* new Bucket.Builder(...) */
+		if (type.kind != CDK_TYPE || ig_kb_kind_of(type.e) != IG_KB_CLASS) return none;
+		return cdk_result(k, type);
+	}
+	if (strcmp(t, "parenthesized_expression") == 0)
+		return ts_node_named_child_count(n) ? java__eval(k, ts_node_named_child(n, 0), depth + 1) : none;
+	return none;
+}
+
+/* `DatabaseCluster db = ...`, `final IVpc vpc`, fields, parameters: the
+ * declared type says what the names hold (`var` leaves it to the value). */
+static void java__declare(cdk *k, TSNode n, const char *prefix)
+{
+	TSNode type = ig_node_field(n, "type");
+	cdk_sym typed = java__is(type, "type_identifier") || java__is(type, "scoped_type_identifier") ? java__eval(k, type, 0) : (cdk_sym){0};
+	typed = typed.kind == CDK_TYPE ? (cdk_sym){CDK_VALUE, typed.e, NULL, false} : (cdk_sym){0};
+	bool var = java__is(type, "type_identifier") && ig_node_text_eq(k->p, type, "var");
+	TSNode name = ig_node_field(n, "name");
+	if (java__is(name, "identifier")) {
+		cdk_bind(k, ig_arena_printf(k->a, "%s%s", prefix, java__text(k, name)), typed);
+		return;
+	}
+	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+		TSNode d = ts_node_named_child(n, i);
+		if (!java__is(d, "variable_declarator")) continue;
+		TSNode nm = ig_node_field(d, "name");
+		if (!java__is(nm, "identifier")) continue;
+		cdk_sym s = typed;
+		if (var) s = java__eval(k, ig_node_field(d, "value"), 0);
+		cdk_bind(k, ig_arena_printf(k->a, "%s%s", prefix, java__text(k, nm)), s);
+		/* a field is read as `this.name` or `name` */
+		if (*prefix) cdk_bind(k, java__text(k, nm), s);
+	}
+}
+
+static void java__visit(cdk *k, TSNode n, const char *parent, const char *field, bool in_error)
+{
+	const char *t = ts_node_type(n);
+	if (strcmp(t, "identifier") == 0 || strcmp(t, "type_identifier") == 0) {
+		if (parent && field && strcmp(field, "name") == 0 &&
+		    (strcmp(parent, "class_declaration") == 0 || strcmp(parent, "interface_declaration") == 0 ||
+		     strcmp(parent, "enum_declaration") == 0 || strcmp(parent, "record_declaration") == 0 ||
+		     strcmp(parent, "enhanced_for_statement") == 0 || strcmp(parent, "catch_formal_parameter") == 0))
+			cdk_bind(k, java__text(k, n), (cdk_sym){0});
+		if (parent && (strcmp(parent, "lambda_expression") == 0 || strcmp(parent, "inferred_parameters") == 0))
+			cdk_bind(k, java__text(k, n), (cdk_sym){0});
+		return;
+	}
+	if (in_error) return;
+	if (strcmp(t, "instanceof_expression") == 0) {
+		/* `node instanceof CfnResource`: past the test node is more than declared */
+		TSNode x = ig_node_field(n, "left");
+		if (java__is(x, "identifier")) cdk_bind(k, java__text(k, x), (cdk_sym){0});
+	}
+	if (strcmp(t, "local_variable_declaration") == 0 || strcmp(t, "formal_parameter") == 0) {
+		java__declare(k, n, "");
+		return;
+	}
+	if (strcmp(t, "field_declaration") == 0) {
+		java__declare(k, n, "this.");
+		return;
+	}
+	if (strcmp(t, "scoped_type_identifier") == 0) {
+		if (!parent || strcmp(parent, "scoped_type_identifier") != 0) java__eval(k, n, 0);
+		return;
+	}
+	bool chain = strcmp(t, "method_invocation") == 0 || strcmp(t, "field_access") == 0 || strcmp(t, "object_creation_expression") == 0;
+	if (!chain) return;
+	bool part = field && parent && strcmp(field, "object") == 0 &&
+		    (strcmp(parent, "method_invocation") == 0 || strcmp(parent, "field_access") == 0);
+	if (!part) java__eval(k, n, 0);
+}
+
+void cdk_walk_java(cdk *k)
+{
+	cdk_walk(k, java__visit);
+}
