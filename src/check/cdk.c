@@ -226,8 +226,9 @@ cdk_sym cdk_value_of(cdk *k, const char *type)
 	if (!t || !cdk__is_type(ig_kb_kind_of(t))) return cdk__unknown;
 	cdk_sym s = cdk__sym(CDK_VALUE, t);
 	/* Python hands back the object itself, whose class may have more
-	 * members than the interface a method is declared to return */
-	s.open = k->lang == IG_LANG_PY && ig_kb_kind_of(t) == IG_KB_INTERFACE;
+	 * members than the interface a method is declared to return; JavaScript
+	 * has no declared types at all (node.defaultChild is the CfnResource) */
+	s.open = (k->lang == IG_LANG_PY && ig_kb_kind_of(t) == IG_KB_INTERFACE) || k->lang == IG_LANG_JS;
 	return s;
 }
 
@@ -271,7 +272,11 @@ cdk_sym cdk_name(cdk *k, const char *name)
 		if (found && found != e) return cdk__unknown;
 		found = e;
 	}
-	return found ? cdk__of_member(k, found, false) : cdk__unknown;
+	if (!found) return cdk__unknown;
+	cdk_sym s = cdk__of_member(k, found, false);
+	/* beside `import java.util.*;` the name may be that package's (Map) */
+	s.open = k->wild_foreign;
+	return s;
 }
 
 static bool cdk__same(cdk_sym a, cdk_sym b) { return a.kind == b.kind && a.e == b.e && a.builds == b.builds; }
@@ -361,7 +366,19 @@ static const ig_kb_entry *cdk__go_name(cdk *k, const char *prefix, const char *n
 	return NULL;
 }
 
-static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line);
+/* JavaScript reads a name that does not exist as undefined and goes on: only
+ * using it (calling it, reading through it) fails. A prop key or a member
+ * that is only read silently loses the setting it was meant for. */
+static bool cdk__js_read(cdk *k) { return k->lang == IG_LANG_JS && !k->deref; }
+
+static void cdk__js_undefined(cdk *k, const char *owner, const char *what, const char *name, unsigned line, const char *fix)
+{
+	cdk_report(k, "cdk.js-undefined", line, name, fix,
+		   "%s has no %s %s in %s: JavaScript reads it as undefined and the setting is lost", owner, what, name,
+		   cdk__version(k));
+}
+
+static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line, bool open);
 
 static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *name, unsigned line)
 {
@@ -388,7 +405,7 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 				owner = nested;
 				rest = us + 1;
 			}
-			return cdk__static_member(k, owner, rest, line);
+			return cdk__static_member(k, owner, rest, line, false);
 		}
 	} else {
 		e = cdk__child(k, prefix, name);
@@ -406,8 +423,11 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 		if (strchr(shown, '_')) shown = ig_arena_strndup(k->a, shown, (size_t)(strchr(shown, '_') - shown));
 	}
 	const char *parents[1] = {cdk__key(k, mod)};
-	cdk_report(k, "cdk.unknown-class", line, shown, cdk_suggest(k, parents, 1, shown),
-		   "%s has no %s in %s: the code does not compile", parents[0], shown, cdk__version(k));
+	const char *fix = cdk_suggest(k, parents, 1, shown);
+	if (cdk__js_read(k)) cdk__js_undefined(k, parents[0], "export", shown, line, fix);
+	else
+		cdk_report(k, "cdk.unknown-class", line, shown, fix, "%s has no %s in %s: %s", parents[0], shown, cdk__version(k),
+			   k->lang == IG_LANG_JS ? "using it fails when the app runs" : "the code does not compile");
 	return cdk__unknown;
 }
 
@@ -417,8 +437,13 @@ static void cdk__report_member(cdk *k, const cdk_chain *ch, const char *name, un
 {
 	const char *keys[CDK_MAX_BASES];
 	size_t n = cdk__chain_keys(k, ch, keys);
-	cdk_report(k, "cdk.unknown-member", line, name, cdk_suggest(k, keys, n, name),
-		   "%s has no member %s in %s: the code does not compile", keys[0], name, cdk__version(k));
+	const char *fix = cdk_suggest(k, keys, n, name);
+	if (cdk__js_read(k)) {
+		cdk__js_undefined(k, keys[0], "member", name, line, fix);
+		return;
+	}
+	cdk_report(k, "cdk.unknown-member", line, name, fix, "%s has no member %s in %s: %s", keys[0], name, cdk__version(k),
+		   k->lang == IG_LANG_JS ? "using it fails when the app runs" : "the code does not compile");
 }
 
 /* Java reads a property through its getter: getBucketArn() is bucketArn. */
@@ -431,7 +456,7 @@ static const char *cdk__java_property(cdk *k, const char *name)
 	return p;
 }
 
-static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line)
+static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line, bool open)
 {
 	if (cdk__universal(k, name, CDK_STATIC)) return cdk__unknown;
 	cdk_chain ch;
@@ -454,7 +479,7 @@ static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name
 		if (ig_kb_kind_of(m) == IG_KB_ENUM_MEMBER) return cdk__unknown;
 		return cdk__of_member(k, m, false);
 	}
-	if (!other && ch.complete && !cdk__ts_only(k, t, name)) cdk__report_member(k, &ch, name, line);
+	if (!other && ch.complete && !open && !cdk__ts_only(k, t, name)) cdk__report_member(k, &ch, name, line);
 	return cdk__unknown;
 }
 
@@ -491,7 +516,7 @@ cdk_sym cdk_member(cdk *k, cdk_sym from, const char *name, unsigned line)
 	if (!name || !*name || !from.e) return cdk__unknown;
 	switch (from.kind) {
 	case CDK_MODULE: return cdk__module_member(k, from.e, name, line);
-	case CDK_TYPE: return cdk__static_member(k, from.e, name, line);
+	case CDK_TYPE: return cdk__static_member(k, from.e, name, line, from.open);
 	case CDK_VALUE: return cdk__instance_member(k, from, name, line);
 	default: return cdk__unknown;
 	}
@@ -544,8 +569,11 @@ const ig_kb_entry *cdk_prop(cdk *k, const ig_kb_entry *st, const char *name, uns
 	if (!m && !other && ch.complete) {
 		const char *keys[CDK_MAX_BASES];
 		size_t n = cdk__chain_keys(k, &ch, keys);
-		cdk_report(k, "cdk.unknown-prop", line, name, cdk_suggest(k, keys, n, name),
-			   "%s has no property %s in %s: the code does not compile", keys[0], name, cdk__version(k));
+		const char *fix = cdk_suggest(k, keys, n, name);
+		if (k->lang == IG_LANG_JS) cdk__js_undefined(k, keys[0], "property", name, line, fix);
+		else
+			cdk_report(k, "cdk.unknown-prop", line, name, fix, "%s has no property %s in %s: %s", keys[0], name,
+				   cdk__version(k), k->lang == IG_LANG_PY ? "the call fails when the app runs" : "the code does not compile");
 	}
 	return NULL;
 }
@@ -720,6 +748,7 @@ static bool cdk__bind_imports(cdk *k)
 			continue;
 		}
 		cdk_sym s = cdk__sym(CDK_MODULE, mod);
+		k->deref = true; /* an ES module that lacks a named export fails to load */
 		if (it->member) s = cdk_member(k, s, it->member, it->line);
 		cdk_bind(k, alias, s);
 	}

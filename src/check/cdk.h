@@ -28,7 +28,8 @@ typedef struct cdk_sym {
 	cdk_kind kind;
 	const ig_kb_entry *e;
 	const ig_kb_entry *builds; /* CDK_BUILDER */
-	bool open;                 /* CDK_VALUE that may have members its type does not list */
+	bool open;                 /* may have members the type does not list (a Python interface proxy, any
+				      JavaScript value, a Java name a foreign wildcard import may also give) */
 } cdk_sym;
 
 #define CDK_MAX_PARAMS 24
@@ -61,6 +62,7 @@ typedef struct cdk {
 	const ig_kb_entry *wild[16]; /* modules whose every name is imported (Java `.*`, Python `import *`) */
 	size_t n_wild;
 	bool wild_foreign;         /* a wildcard import of something not indexed: unbound names may come from it */
+	bool deref;                /* JavaScript: the member looked up now is called or read through */
 } cdk;
 
 /* Every node of the file's tree once, in source order, with its parent's

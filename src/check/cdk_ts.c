@@ -10,7 +10,7 @@
 static bool ts__is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
 static const char *ts__text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
 
-static cdk_sym ts__eval(cdk *k, TSNode n, int depth);
+static cdk_sym ts__eval(cdk *k, TSNode n, int depth, bool deref);
 static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth);
 
 /* A value given where `type` is expected: an object literal is a struct's
@@ -74,34 +74,36 @@ static void ts__args(cdk *k, const ig_kb_entry *e, TSNode args, int depth)
 	}
 }
 
-static cdk_sym ts__member(cdk *k, TSNode n, int depth)
+static cdk_sym ts__member(cdk *k, TSNode n, int depth, bool deref)
 {
 	TSNode obj = ig_node_field(n, "object"), prop = ig_node_field(n, "property");
 	if (ts_node_is_null(obj) || ts_node_is_null(prop) || !ts__is(prop, "property_identifier")) return (cdk_sym){0};
 	const char *name = ts__text(k, prop);
 	if (ts__is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", name));
-	cdk_sym from = ts__eval(k, obj, depth + 1);
+	cdk_sym from = ts__eval(k, obj, depth + 1, true);
 	if (from.kind == CDK_UNKNOWN && ts__is(obj, "identifier")) cdk_unbound_qualifier(k, ts__text(k, obj), name, ig_node_line(prop));
+	k->deref = deref;
 	return cdk_member(k, from, name, ig_node_line(prop));
 }
 
-static cdk_sym ts__eval(cdk *k, TSNode n, int depth)
+/* deref: the value is called or read through (JavaScript fails only then). */
+static cdk_sym ts__eval(cdk *k, TSNode n, int depth, bool deref)
 {
 	cdk_sym none = {0};
 	if (depth > TS_MAX_DEPTH || ts_node_is_null(n) || ts_node_has_error(n)) return none;
 	const char *t = ts_node_type(n);
 	if (strcmp(t, "identifier") == 0) return cdk_name(k, ts__text(k, n));
-	if (strcmp(t, "member_expression") == 0) return ts__member(k, n, depth);
+	if (strcmp(t, "member_expression") == 0) return ts__member(k, n, depth, deref);
 	if (strcmp(t, "parenthesized_expression") == 0 || strcmp(t, "non_null_expression") == 0)
-		return ts_node_named_child_count(n) ? ts__eval(k, ts_node_named_child(n, 0), depth + 1) : none;
+		return ts_node_named_child_count(n) ? ts__eval(k, ts_node_named_child(n, 0), depth + 1, deref) : none;
 	if (strcmp(t, "call_expression") == 0) {
-		cdk_sym callee = ts__eval(k, ig_node_field(n, "function"), depth + 1);
+		cdk_sym callee = ts__eval(k, ig_node_field(n, "function"), depth + 1, true);
 		if (callee.kind != CDK_CALLABLE) return none;
 		ts__args(k, callee.e, ig_node_field(n, "arguments"), depth);
 		return cdk_result(k, callee);
 	}
 	if (strcmp(t, "new_expression") == 0) {
-		cdk_sym cls = ts__eval(k, ig_node_field(n, "constructor"), depth + 1);
+		cdk_sym cls = ts__eval(k, ig_node_field(n, "constructor"), depth + 1, true);
 		if (cls.kind != CDK_TYPE || ig_kb_kind_of(cls.e) != IG_KB_CLASS) return none;
 		ts__args(k, cls.e, ig_node_field(n, "arguments"), depth);
 		return cdk_result(k, cls);
@@ -119,7 +121,10 @@ static cdk_sym ts__type(cdk *k, TSNode n)
 	cdk_sym s = cdk_name(k, parts[0]);
 	unsigned line = ig_node_line(n);
 	if (s.kind == CDK_UNKNOWN && np > 1) cdk_unbound_qualifier(k, parts[0], parts[1], line);
-	for (int i = 1; i < np && s.kind != CDK_UNKNOWN; i++) s = cdk_member(k, s, parts[i], line);
+	for (int i = 1; i < np && s.kind != CDK_UNKNOWN; i++) {
+		k->deref = true; /* a type position: JavaScript has none */
+		s = cdk_member(k, s, parts[i], line);
+	}
 	return s;
 }
 
@@ -140,7 +145,7 @@ static cdk_sym ts__annotated(cdk *k, TSNode ann)
 static void ts__declare(cdk *k, const char *name, TSNode type, TSNode value)
 {
 	cdk_sym s = ts__annotated(k, type);
-	if (s.kind == CDK_UNKNOWN && !ts_node_is_null(value)) s = ts__eval(k, value, 0);
+	if (s.kind == CDK_UNKNOWN && !ts_node_is_null(value)) s = ts__eval(k, value, 0, false);
 	cdk_bind(k, name, s);
 }
 
@@ -228,7 +233,7 @@ static void ts__visit(cdk *k, TSNode n, const char *parent, const char *field, b
 		    ((strcmp(field, "object") == 0 && strcmp(parent, "member_expression") == 0) ||
 		     (strcmp(field, "function") == 0 && strcmp(parent, "call_expression") == 0) ||
 		     (strcmp(field, "constructor") == 0 && strcmp(parent, "new_expression") == 0));
-	if (!part) ts__eval(k, n, 0);
+	if (!part) ts__eval(k, n, 0, false);
 }
 
 void cdk_walk_ts(cdk *k)
