@@ -261,8 +261,8 @@ static cdk_sym cdk__of_member(cdk *k, const ig_kb_entry *m, bool open)
 
 cdk_sym cdk_name(cdk *k, const char *name)
 {
-	const cdk_sym *s = ig_strmap_get(&k->names, name, strlen(name));
-	if (s) return *s;
+	const cdk_sym *bound = ig_strmap_get(&k->names, name, strlen(name));
+	if (bound) return *bound;
 	/* Java `import ...services.s3.*;`, Python `from aws_cdk.aws_s3 import *`:
 	 * a name two such modules have is ambiguous, so unknown */
 	const ig_kb_entry *found = NULL;
