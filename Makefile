@@ -101,7 +101,7 @@ all: $(BUILD)/iacgrade
 # The whole suite: unit tests, golden tests, bad-input tests, corpus smoke test
 # (skipped when the corpus is not beside the checkout).
 test: $(BUILD)/iacgrade $(BUILD)/unit-tests
-	BUILD=$(BUILD) tests/run-all
+	BUILD=$(BUILD) IACGRADE_CACHE=$(CACHE) tests/run-all
 
 example: $(BUILD)/iacgrade
 	$(BUILD)/iacgrade batch examples --jsonl $(BUILD)/examples.jsonl

@@ -120,14 +120,22 @@ static const char *cdk__version(cdk *k)
 	return ig_arena_printf(k->a, "%.*s %.*s", (int)(at - s), s, (int)(n - (size_t)(at - s) - 1), at + 1);
 }
 
+/* The data's deprecation message ("- use writer and readers instead"), or
+ * "" when it only says deprecated. */
+static const char *cdk__note(cdk *k, const ig_kb_entry *e)
+{
+	const char *note = ig_kb_str(k->kb, e->note);
+	while (*note == '-' || *note == ' ') note++;
+	return strcmp(note, "deprecated") == 0 ? "" : note;
+}
+
 void cdk_deprecated(cdk *k, const ig_kb_entry *e, unsigned line)
 {
 	if (!e || !ig_kb_has(e, IG_KB_DEPRECATED)) return;
-	const char *note = ig_kb_str(k->kb, e->note);
-	const char *key = cdk__key(k, e);
-	cdk_report(k, "cdk.deprecated", line, key, *note && strcmp(note, "deprecated") ? note : NULL,
-		   "%s is deprecated in %s%s%s", key, cdk__version(k), *note && strcmp(note, "deprecated") ? ": " : "",
-		   *note && strcmp(note, "deprecated") ? note : "");
+	const char *note = cdk__note(k, e), *key = cdk__key(k, e);
+	/* the message is the fix when it says what to use instead */
+	const char *fix = ig_memcasestr(note, strlen(note), "use ") ? note : NULL;
+	cdk_report(k, "cdk.deprecated", line, key, fix, "%s is deprecated in %s%s%s", key, cdk__version(k), *note ? ": " : "", note);
 }
 
 /* ---- bases ---- */
@@ -366,6 +374,14 @@ static const ig_kb_entry *cdk__go_name(cdk *k, const char *prefix, const char *n
 	return NULL;
 }
 
+/* What a name that does not exist does to the build. */
+static const char *cdk__consequence(cdk *k)
+{
+	if (k->lang == IG_LANG_PY) return "the app fails when it runs (synth)";
+	if (k->lang == IG_LANG_JS) return "using it fails when the app runs (synth)";
+	return "the code does not compile";
+}
+
 /* JavaScript reads a name that does not exist as undefined and goes on: only
  * using it (calling it, reading through it) fails. A prop key or a member
  * that is only read silently loses the setting it was meant for. */
@@ -427,7 +443,7 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 	if (cdk__js_read(k)) cdk__js_undefined(k, parents[0], "export", shown, line, fix);
 	else
 		cdk_report(k, "cdk.unknown-class", line, shown, fix, "%s has no %s in %s: %s", parents[0], shown, cdk__version(k),
-			   k->lang == IG_LANG_JS ? "using it fails when the app runs" : "the code does not compile");
+			   cdk__consequence(k));
 	return cdk__unknown;
 }
 
@@ -443,7 +459,7 @@ static void cdk__report_member(cdk *k, const cdk_chain *ch, const char *name, un
 		return;
 	}
 	cdk_report(k, "cdk.unknown-member", line, name, fix, "%s has no member %s in %s: %s", keys[0], name, cdk__version(k),
-		   k->lang == IG_LANG_JS ? "using it fails when the app runs" : "the code does not compile");
+		   cdk__consequence(k));
 }
 
 /* Java reads a property through its getter: getBucketArn() is bucketArn. */
@@ -573,7 +589,7 @@ const ig_kb_entry *cdk_prop(cdk *k, const ig_kb_entry *st, const char *name, uns
 		if (k->lang == IG_LANG_JS) cdk__js_undefined(k, keys[0], "property", name, line, fix);
 		else
 			cdk_report(k, "cdk.unknown-prop", line, name, fix, "%s has no property %s in %s: %s", keys[0], name,
-				   cdk__version(k), k->lang == IG_LANG_PY ? "the call fails when the app runs" : "the code does not compile");
+				   cdk__version(k), cdk__consequence(k));
 	}
 	return NULL;
 }
@@ -657,8 +673,8 @@ static void cdk__finish(cdk *k)
 		if (ig_strmap_get(&k->plain, m->alias, strlen(m->alias)) || ig_strmap_get(&k->names, m->alias, strlen(m->alias)))
 			continue;
 		cdk_report(k, "cdk.missing-import", m->line, m->alias, cdk__import_fix(k, m),
-			   "%s is used (%s) but never imported or declared in this file: the code does not compile", m->alias,
-			   m->used);
+			   "%s is used (%s) but never imported or declared in this file: %s", m->alias, m->used,
+			   cdk__consequence(k));
 	}
 }
 

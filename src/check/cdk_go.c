@@ -123,7 +123,7 @@ static void go__declare(cdk *k, const TSNode *ids, uint32_t nn, TSNode type, TSN
 	for (uint32_t i = 0; i < nn; i++) {
 		if (!go__is(ids[i], "identifier")) continue;
 		cdk_sym s = typed;
-		if (s.kind == CDK_UNKNOWN && nv == nn) s = go__eval(k, vals[i], 0);
+		if (ts_node_is_null(type) && nv == nn) s = go__eval(k, vals[i], 0);
 		cdk_bind(k, go__text(k, ids[i]), s);
 	}
 }

@@ -109,7 +109,7 @@ static void py__assignment(cdk *k, TSNode n)
 {
 	TSNode left = ig_node_field(n, "left"), right = ig_node_field(n, "right"), type = ig_node_field(n, "type");
 	cdk_sym s = py__annotated(k, type);
-	if (s.kind == CDK_UNKNOWN && !ts_node_is_null(right) && !py__is(right, "assignment")) s = py__eval(k, right, 0);
+	if (ts_node_is_null(type) && !ts_node_is_null(right) && !py__is(right, "assignment")) s = py__eval(k, right, 0);
 	if (py__is(left, "identifier")) {
 		cdk_bind(k, py__text(k, left), s);
 	} else if (py__is(left, "attribute") && ig_node_text_eq(k->p, ig_node_field(left, "object"), "self")) {

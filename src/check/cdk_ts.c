@@ -141,11 +141,12 @@ static cdk_sym ts__annotated(cdk *k, TSNode ann)
 	return v;
 }
 
-/* What a declared name holds: its annotation, else its initializer. */
+/* What a declared name holds: its annotation (`x: any` is unknown whatever
+ * its value), else its initializer. */
 static void ts__declare(cdk *k, const char *name, TSNode type, TSNode value)
 {
 	cdk_sym s = ts__annotated(k, type);
-	if (s.kind == CDK_UNKNOWN && !ts_node_is_null(value)) s = ts__eval(k, value, 0, false);
+	if (ts_node_is_null(type) && !ts_node_is_null(value)) s = ts__eval(k, value, 0, false);
 	cdk_bind(k, name, s);
 }
 

@@ -1,0 +1,109 @@
+/* The CDK checks' messages and fixes on tests/fixtures/check/cdk/ (the
+ * fixture driver tests/check/run proves which lines get which rule; these
+ * prove what the findings say): THIRTY_DAYS suggests ONE_MONTH, VER_15_4
+ * carries the data's deprecation message, in every CDK language. */
+#include "harness.h"
+#include "analyze/analyze.h"
+#include "check/check.h"
+#include "task/load.h"
+#include "util/file.h"
+#include <string.h>
+
+static const char *cdk_fixture(ig_arena *a, const char *name)
+{
+	const char *me = __FILE__, *unit = strstr(me, "unit/test_check_cdk.c");
+	size_t n = unit ? (size_t)(unit - me) : 0;
+	return ig_arena_printf(a, "%.*sfixtures/check/cdk/%s", (int)n, me, name);
+}
+
+/* Check one file as `iacgrade check` does; false when it cannot be read. */
+static bool check_file(ig_task *t, ig_response *r, const char *path, const char *text)
+{
+	ig_file *f = IG_PUSH(&t->arena, r->files, r->n_files, r->cap_files);
+	f->path = path;
+	f->lang = ig_lang_from_path(path);
+	if (text) {
+		f->text = text;
+		f->len = strlen(text);
+	} else {
+		ig_text body;
+		if (ig_file_read(&t->arena, path, IG_CODE_CAP, &body) != IG_READ_OK) return false;
+		f->text = body.data;
+		f->len = body.len;
+	}
+	ig_analyze_file(t, r, f, true);
+	return true;
+}
+
+static const ig_finding *with(const ig_task *t, const char *rule, const char *in_message)
+{
+	for (size_t i = 0; i < t->n_findings; i++)
+		if (strcmp(t->findings[i].rule, rule) == 0 && strstr(t->findings[i].message, in_message)) return &t->findings[i];
+	return NULL;
+}
+
+TEST(check_cdk_messages_every_language)
+{
+	static const char *const files[] = {"stack.ts", "stack.mjs", "stack.py", "stack.go", "TapStack.java"};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		ig_task t;
+		ig_task_init(&t);
+		ig_response r = {.name = "file", .source = "check", .present = true};
+		bool read = check_file(&t, &r, cdk_fixture(&t.arena, files[i]), NULL);
+		CHECK(read);
+		bool js = strstr(files[i], ".mjs") != NULL;
+		const ig_finding *thirty = with(&t, js ? "cdk.js-undefined" : "cdk.unknown-member", "THIRTY_DAYS");
+		CHECK(thirty != NULL);
+		if (thirty) {
+			CHECK(thirty->category == (js ? 'B' : 'A'));
+			CHECK(thirty->fix && strstr(thirty->fix, "ONE_MONTH"));
+		}
+		const ig_finding *ver = with(&t, "cdk.deprecated", "AuroraPostgresEngineVersion.VER_15_4");
+		CHECK(ver && ver->category == 'B' && strstr(ver->message, "no longer supported by Amazon RDS"));
+		const ig_finding *ip = with(&t, "cdk.deprecated", "instanceProps");
+		CHECK(ip && ip->fix && strstr(ip->fix, "writer and readers"));
+		if (!thirty || !ver || !ip) fprintf(stderr, "  in %s\n", files[i]);
+		ig_task_free(&t);
+	}
+}
+
+TEST(check_cdk_unknown_is_not_wrong)
+{
+	ig_task t;
+	ig_task_init(&t);
+	ig_response r = {.name = "file", .source = "check", .present = true};
+	/* an untyped value, a spread, a computed key, another library, CDK v1 */
+	check_file(&t, &r, "a.ts",
+		   "import * as s3 from 'aws-cdk-lib/aws-s3';\nimport * as other from 'other-lib';\n"
+		   "export function f(scope: any, x: any, extra: object) {\n"
+		   "  new s3.Bucket(scope, 'B', { ...extra, ['com' + 'puted']: 1, versioned: true });\n"
+		   "  x.anything.goes(); other.Bucket.THIRTY_DAYS; s3.Bucket.fromBucketName(scope, 'b', 'n').bucketArn;\n}\n");
+	check_file(&t, &r, "v1.py",
+		   "from aws_cdk import core\nfrom aws_cdk import aws_logs as logs\n"
+		   "logs.RetentionDays.THIRTY_DAYS\n");
+	size_t cdk = 0;
+	for (size_t i = 0; i < t.n_findings; i++) {
+		if (strncmp(t.findings[i].rule, "cdk.", 4) != 0) continue;
+		cdk++;
+		fprintf(stderr, "  unexpected: %s %s\n", t.findings[i].rule, t.findings[i].message);
+	}
+	CHECK_INT(cdk, 0);
+	ig_task_free(&t);
+}
+
+TEST(check_cdk_bad_input_does_not_crash)
+{
+	ig_task t;
+	ig_task_init(&t);
+	ig_response r = {.name = "file", .source = "check", .present = true};
+	/* cut off mid-name, unbalanced, deeply nested */
+	check_file(&t, &r, "cut.ts", "import * as logs from 'aws-cdk-lib/aws-logs';\nconst r = logs.RetentionDays.");
+	char deep[20000];
+	size_t n = (size_t)snprintf(deep, sizeof deep, "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'b', ");
+	for (int i = 0; i < 3000 && n + 16 < sizeof deep; i++) n += (size_t)snprintf(deep + n, sizeof deep - n, "{ a: ");
+	deep[n] = 0;
+	check_file(&t, &r, "deep.ts", deep);
+	check_file(&t, &r, "deep.py", "import aws_cdk.aws_s3 as s3\ns3.Bucket(self, 'b', " "x=(((((((((((((((((((((((((((((");
+	CHECK(with(&t, "cdk.unknown-member", "RetentionDays.") == NULL); /* the cut-off name is a syntax error, not a member */
+	ig_task_free(&t);
+}
