@@ -627,18 +627,13 @@ void cdk_unbound_qualifier(cdk *k, const char *alias, const char *next, unsigned
 		if (strcmp(k->missing[i].alias, alias) == 0) return;
 	const ig_kb_entry *mod = cdk__conventional(k, alias);
 	if (!mod) return;
-	/* the member must be the module's, so that the guess is not a coincidence */
-	const char *prefix = cdk__prefix(k, mod);
-	const ig_kb_entry *e;
-	if (k->lang == IG_LANG_GO) {
-		const ig_kb_entry *owner;
-		const char *rest;
-		bool ctor;
-		e = cdk__go_name(k, prefix, next, &owner, &rest, &ctor);
-		if (!e) e = owner;
-	} else {
-		e = cdk__child(k, prefix, next);
-	}
+	/* the member must be the module's, so that the guess is not a coincidence
+	 * (in Go, NewVpc or Vpc_FromLookup name the type Vpc) */
+	const char *prefix = cdk__prefix(k, mod), *rest;
+	const ig_kb_entry *owner = NULL, *e;
+	bool ctor;
+	e = k->lang == IG_LANG_GO ? cdk__go_name(k, prefix, next, &owner, &rest, &ctor) : cdk__child(k, prefix, next);
+	if (!e) e = owner;
 	if (!e || !(cdk__is_type(ig_kb_kind_of(e)) || ig_kb_kind_of(e) == IG_KB_MODULE)) return;
 	cdk_missing *m = IG_PUSH(k->a, k->missing, k->n_missing, k->cap_missing);
 	m->alias = alias;

@@ -13,6 +13,7 @@
 #define IG_CHECK_CDK_H
 #include "check/check.h"
 #include "util/strmap.h"
+#include <string.h>
 
 /* What an expression denotes, as far as the index tells. */
 typedef enum cdk_kind {
@@ -71,6 +72,10 @@ typedef struct cdk {
  * anyway, so only the names it declares are worth noting. */
 typedef void (*cdk_visit_fn)(cdk *k, TSNode n, const char *parent, const char *field, bool in_error);
 void cdk_walk(cdk *k, cdk_visit_fn fn);
+
+/* Node helpers the walkers share. */
+static inline bool cdk_is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
+static inline const char *cdk_text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
 
 /* Language walkers. */
 void cdk_walk_ts(cdk *k);

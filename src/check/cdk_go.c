@@ -10,21 +10,18 @@
 
 #define GO_MAX_DEPTH 64
 
-static bool go__is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
-static const char *go__text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
-
 static cdk_sym go__eval(cdk *k, TSNode n, int depth);
 
 /* `awsrds.DatabaseClusterProps`, `*awsec2.SubnetConfiguration`: the type named. */
 static cdk_sym go__type(cdk *k, TSNode t)
 {
 	cdk_sym none = {0};
-	while (go__is(t, "pointer_type") || go__is(t, "parenthesized_type"))
+	while (cdk_is(t, "pointer_type") || cdk_is(t, "parenthesized_type"))
 		t = ts_node_named_child_count(t) ? ts_node_named_child(t, 0) : (TSNode){0};
-	if (!go__is(t, "qualified_type")) return none;
+	if (!cdk_is(t, "qualified_type")) return none;
 	TSNode pkg = ig_node_field(t, "package"), name = ig_node_field(t, "name");
 	if (ts_node_is_null(pkg) || ts_node_is_null(name)) return none;
-	const char *p = go__text(k, pkg), *nm = go__text(k, name);
+	const char *p = cdk_text(k, pkg), *nm = cdk_text(k, name);
 	cdk_sym m = cdk_name(k, p);
 	if (m.kind == CDK_UNKNOWN) cdk_unbound_qualifier(k, p, nm, ig_node_line(name));
 	if (m.kind != CDK_MODULE) return none;
@@ -41,8 +38,8 @@ static void go__slice(cdk *k, TSNode body, const ig_kb_entry *st, int depth)
 	uint32_t n = ts_node_named_child_count(body);
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode el = ts_node_named_child(body, i);
-		if (go__is(el, "literal_element") && ts_node_named_child_count(el)) el = ts_node_named_child(el, 0);
-		if (go__is(el, "literal_value")) go__literal(k, el, st, depth + 1);
+		if (cdk_is(el, "literal_element") && ts_node_named_child_count(el)) el = ts_node_named_child(el, 0);
+		if (cdk_is(el, "literal_value")) go__literal(k, el, st, depth + 1);
 	}
 }
 
@@ -53,11 +50,11 @@ static void go__literal(cdk *k, TSNode body, const ig_kb_entry *st, int depth)
 	uint32_t n = ts_node_named_child_count(body);
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode el = ts_node_named_child(body, i);
-		if (!go__is(el, "keyed_element") || ts_node_has_error(el)) continue;
+		if (!cdk_is(el, "keyed_element") || ts_node_has_error(el)) continue;
 		TSNode key = ig_node_field(el, "key");
-		if (go__is(key, "literal_element") && ts_node_named_child_count(key)) key = ts_node_named_child(key, 0);
-		if (!go__is(key, "identifier") && !go__is(key, "field_identifier")) continue;
-		cdk_prop(k, st, go__text(k, key), ig_node_line(key));
+		if (cdk_is(key, "literal_element") && ts_node_named_child_count(key)) key = ts_node_named_child(key, 0);
+		if (!cdk_is(key, "identifier") && !cdk_is(key, "field_identifier")) continue;
+		cdk_prop(k, st, cdk_text(k, key), ig_node_line(key));
 	}
 }
 
@@ -66,7 +63,7 @@ static cdk_sym go__composite(cdk *k, TSNode n, int depth)
 	cdk_sym none = {0};
 	TSNode type = ig_node_field(n, "type"), body = ig_node_field(n, "body");
 	if (ts_node_is_null(body)) return none;
-	if (go__is(type, "slice_type") || go__is(type, "array_type")) {
+	if (cdk_is(type, "slice_type") || cdk_is(type, "array_type")) {
 		cdk_sym el = go__type(k, ig_node_field(type, "element"));
 		if (el.kind == CDK_TYPE && ig_kb_kind_of(el.e) == IG_KB_STRUCT) go__slice(k, body, el.e, depth);
 		return none;
@@ -83,13 +80,13 @@ static cdk_sym go__eval(cdk *k, TSNode n, int depth)
 	cdk_sym none = {0};
 	if (depth > GO_MAX_DEPTH || ts_node_is_null(n) || ts_node_has_error(n)) return none;
 	const char *t = ts_node_type(n);
-	if (strcmp(t, "identifier") == 0) return cdk_name(k, go__text(k, n));
+	if (strcmp(t, "identifier") == 0) return cdk_name(k, cdk_text(k, n));
 	if (strcmp(t, "selector_expression") == 0) {
 		TSNode obj = ig_node_field(n, "operand"), field = ig_node_field(n, "field");
 		if (ts_node_is_null(obj) || ts_node_is_null(field)) return none;
-		const char *name = go__text(k, field);
+		const char *name = cdk_text(k, field);
 		cdk_sym from = go__eval(k, obj, depth + 1);
-		if (from.kind == CDK_UNKNOWN && go__is(obj, "identifier")) cdk_unbound_qualifier(k, go__text(k, obj), name, ig_node_line(field));
+		if (from.kind == CDK_UNKNOWN && cdk_is(obj, "identifier")) cdk_unbound_qualifier(k, cdk_text(k, obj), name, ig_node_line(field));
 		return cdk_member(k, from, name, ig_node_line(field));
 	}
 	if (strcmp(t, "call_expression") == 0) {
@@ -117,14 +114,14 @@ static void go__declare(cdk *k, const TSNode *ids, uint32_t nn, TSNode type, TSN
 	}
 	uint32_t nv = 0;
 	TSNode vals[16];
-	if (go__is(values, "expression_list"))
+	if (cdk_is(values, "expression_list"))
 		for (uint32_t i = 0; i < ts_node_named_child_count(values) && nv < 16; i++) vals[nv++] = ts_node_named_child(values, i);
 	else if (!ts_node_is_null(values)) vals[nv++] = values;
 	for (uint32_t i = 0; i < nn; i++) {
-		if (!go__is(ids[i], "identifier")) continue;
+		if (!cdk_is(ids[i], "identifier")) continue;
 		cdk_sym s = typed;
 		if (ts_node_is_null(type) && nv == nn) s = go__eval(k, vals[i], 0);
-		cdk_bind(k, go__text(k, ids[i]), s);
+		cdk_bind(k, cdk_text(k, ids[i]), s);
 	}
 }
 
@@ -133,10 +130,10 @@ static void go__declare(cdk *k, const TSNode *ids, uint32_t nn, TSNode type, TSN
 static uint32_t go__names(TSNode n, TSNode *ids, uint32_t max)
 {
 	uint32_t k = 0;
-	if (go__is(n, "identifier")) ids[k++] = n;
-	for (uint32_t i = 0; !go__is(n, "identifier") && i < ts_node_named_child_count(n) && k < max; i++) {
+	if (cdk_is(n, "identifier")) ids[k++] = n;
+	for (uint32_t i = 0; !cdk_is(n, "identifier") && i < ts_node_named_child_count(n) && k < max; i++) {
 		TSNode c = ts_node_named_child(n, i);
-		if (go__is(c, "identifier")) ids[k++] = c;
+		if (cdk_is(c, "identifier")) ids[k++] = c;
 	}
 	return k;
 }
@@ -148,10 +145,10 @@ static void go__visit(cdk *k, TSNode n, const char *parent, const char *field, b
 		bool qualifier = field && parent &&
 				 ((strcmp(field, "operand") == 0 && strcmp(parent, "selector_expression") == 0) ||
 				  (strcmp(field, "package") == 0 && strcmp(parent, "qualified_type") == 0));
-		if (!qualifier) cdk_plain(k, go__text(k, n));
+		if (!qualifier) cdk_plain(k, cdk_text(k, n));
 		if (parent && field && strcmp(field, "name") == 0 &&
 		    (strcmp(parent, "function_declaration") == 0 || strcmp(parent, "method_declaration") == 0))
-			cdk_bind(k, go__text(k, n), (cdk_sym){0});
+			cdk_bind(k, cdk_text(k, n), (cdk_sym){0});
 		return;
 	}
 	if (in_error) return;

@@ -10,9 +10,6 @@
 
 #define JAVA_MAX_DEPTH 96
 
-static bool java__is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
-static const char *java__text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
-
 static cdk_sym java__eval(cdk *k, TSNode n, int depth);
 
 /* The builder jsii generates for a class (Bucket.Builder: the props of its
@@ -48,8 +45,8 @@ static cdk_sym java__invocation(cdk *k, TSNode n, int depth)
 {
 	cdk_sym none = {0};
 	TSNode obj = ig_node_field(n, "object"), name_n = ig_node_field(n, "name");
-	if (ts_node_is_null(obj) || !java__is(name_n, "identifier")) return none; /* a method of this class */
-	const char *name = java__text(k, name_n);
+	if (ts_node_is_null(obj) || !cdk_is(name_n, "identifier")) return none; /* a method of this class */
+	const char *name = cdk_text(k, name_n);
 	unsigned line = ig_node_line(name_n);
 	cdk_sym from = java__eval(k, obj, depth + 1);
 	if (from.kind == CDK_BUILDER) return java__builder_call(k, from, name, line);
@@ -64,15 +61,15 @@ static cdk_sym java__eval(cdk *k, TSNode n, int depth)
 	cdk_sym none = {0};
 	if (depth > JAVA_MAX_DEPTH || ts_node_is_null(n) || ts_node_has_error(n)) return none;
 	const char *t = ts_node_type(n);
-	if (strcmp(t, "identifier") == 0 || strcmp(t, "type_identifier") == 0) return cdk_name(k, java__text(k, n));
+	if (strcmp(t, "identifier") == 0 || strcmp(t, "type_identifier") == 0) return cdk_name(k, cdk_text(k, n));
 	if (strcmp(t, "method_invocation") == 0) return java__invocation(k, n, depth);
 	if (strcmp(t, "field_access") == 0 || strcmp(t, "scoped_type_identifier") == 0) {
 		TSNode obj = ts_node_named_child(n, 0), field = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
-		if (java__is(n, "field_access")) obj = ig_node_field(n, "object"), field = ig_node_field(n, "field");
+		if (cdk_is(n, "field_access")) obj = ig_node_field(n, "object"), field = ig_node_field(n, "field");
 		if (ts_node_is_null(obj) || ts_node_is_null(field) || ts_node_eq(obj, field)) return none;
-		if (java__is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", java__text(k, field)));
+		if (cdk_is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", cdk_text(k, field)));
 		cdk_sym from = java__eval(k, obj, depth + 1);
-		const char *name = java__text(k, field);
+		const char *name = cdk_text(k, field);
 		if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_CLASS && strcmp(name, "Builder") == 0)
 			return java__builder(k, from.e);
 		if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_STRUCT && strcmp(name, "Builder") == 0)
@@ -95,24 +92,24 @@ static cdk_sym java__eval(cdk *k, TSNode n, int depth)
 static void java__declare(cdk *k, TSNode n, const char *prefix)
 {
 	TSNode type = ig_node_field(n, "type");
-	cdk_sym typed = java__is(type, "type_identifier") || java__is(type, "scoped_type_identifier") ? java__eval(k, type, 0) : (cdk_sym){0};
+	cdk_sym typed = cdk_is(type, "type_identifier") || cdk_is(type, "scoped_type_identifier") ? java__eval(k, type, 0) : (cdk_sym){0};
 	typed = typed.kind == CDK_TYPE ? (cdk_sym){CDK_VALUE, typed.e, NULL, false} : (cdk_sym){0};
-	bool var = java__is(type, "type_identifier") && ig_node_text_eq(k->p, type, "var");
+	bool var = cdk_is(type, "type_identifier") && ig_node_text_eq(k->p, type, "var");
 	TSNode name = ig_node_field(n, "name");
-	if (java__is(name, "identifier")) {
-		cdk_bind(k, ig_arena_printf(k->a, "%s%s", prefix, java__text(k, name)), typed);
+	if (cdk_is(name, "identifier")) {
+		cdk_bind(k, ig_arena_printf(k->a, "%s%s", prefix, cdk_text(k, name)), typed);
 		return;
 	}
 	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
 		TSNode d = ts_node_named_child(n, i);
-		if (!java__is(d, "variable_declarator")) continue;
+		if (!cdk_is(d, "variable_declarator")) continue;
 		TSNode nm = ig_node_field(d, "name");
-		if (!java__is(nm, "identifier")) continue;
+		if (!cdk_is(nm, "identifier")) continue;
 		cdk_sym s = typed;
 		if (var) s = java__eval(k, ig_node_field(d, "value"), 0);
-		cdk_bind(k, ig_arena_printf(k->a, "%s%s", prefix, java__text(k, nm)), s);
+		cdk_bind(k, ig_arena_printf(k->a, "%s%s", prefix, cdk_text(k, nm)), s);
 		/* a field is read as `this.name` or `name` */
-		if (*prefix) cdk_bind(k, java__text(k, nm), s);
+		if (*prefix) cdk_bind(k, cdk_text(k, nm), s);
 	}
 }
 
@@ -124,16 +121,16 @@ static void java__visit(cdk *k, TSNode n, const char *parent, const char *field,
 		    (strcmp(parent, "class_declaration") == 0 || strcmp(parent, "interface_declaration") == 0 ||
 		     strcmp(parent, "enum_declaration") == 0 || strcmp(parent, "record_declaration") == 0 ||
 		     strcmp(parent, "enhanced_for_statement") == 0 || strcmp(parent, "catch_formal_parameter") == 0))
-			cdk_bind(k, java__text(k, n), (cdk_sym){0});
+			cdk_bind(k, cdk_text(k, n), (cdk_sym){0});
 		if (parent && (strcmp(parent, "lambda_expression") == 0 || strcmp(parent, "inferred_parameters") == 0))
-			cdk_bind(k, java__text(k, n), (cdk_sym){0});
+			cdk_bind(k, cdk_text(k, n), (cdk_sym){0});
 		return;
 	}
 	if (in_error) return;
 	if (strcmp(t, "instanceof_expression") == 0) {
 		/* `node instanceof CfnResource`: past the test node is more than declared */
 		TSNode x = ig_node_field(n, "left");
-		if (java__is(x, "identifier")) cdk_bind(k, java__text(k, x), (cdk_sym){0});
+		if (cdk_is(x, "identifier")) cdk_bind(k, cdk_text(k, x), (cdk_sym){0});
 	}
 	if (strcmp(t, "local_variable_declaration") == 0 || strcmp(t, "formal_parameter") == 0) {
 		java__declare(k, n, "");

@@ -8,9 +8,6 @@
 
 #define PY_MAX_DEPTH 64
 
-static bool py__is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
-static const char *py__text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
-
 static cdk_sym py__eval(cdk *k, TSNode n, int depth);
 
 /* Keyword arguments against the parameters of e (a method or a class's
@@ -30,10 +27,10 @@ static void py__kwargs(cdk *k, const ig_kb_entry *e, TSNode args)
 	uint32_t n = ts_node_named_child_count(args);
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode a = ts_node_named_child(args, i);
-		if (!py__is(a, "keyword_argument") || ts_node_has_error(a)) continue;
+		if (!cdk_is(a, "keyword_argument") || ts_node_has_error(a)) continue;
 		TSNode name = ig_node_field(a, "name");
-		if (!py__is(name, "identifier")) continue;
-		const char *kw = py__text(k, name);
+		if (!cdk_is(name, "identifier")) continue;
+		const char *kw = cdk_text(k, name);
 		bool param = false;
 		for (size_t j = 0; j < np && !param; j++) param = cdk_name_eq(k, ps[j].name, kw);
 		if (param) continue;
@@ -51,12 +48,12 @@ static void py__kwargs(cdk *k, const ig_kb_entry *e, TSNode args)
 static cdk_sym py__attribute(cdk *k, TSNode n, int depth)
 {
 	TSNode obj = ig_node_field(n, "object"), attr = ig_node_field(n, "attribute");
-	if (ts_node_is_null(obj) || !py__is(attr, "identifier")) return (cdk_sym){0};
-	const char *name = py__text(k, attr);
-	if (py__is(obj, "identifier") && ig_node_text_eq(k->p, obj, "self"))
+	if (ts_node_is_null(obj) || !cdk_is(attr, "identifier")) return (cdk_sym){0};
+	const char *name = cdk_text(k, attr);
+	if (cdk_is(obj, "identifier") && ig_node_text_eq(k->p, obj, "self"))
 		return cdk_name(k, ig_arena_printf(k->a, "self.%s", name));
 	cdk_sym from = py__eval(k, obj, depth + 1);
-	if (from.kind == CDK_UNKNOWN && py__is(obj, "identifier")) cdk_unbound_qualifier(k, py__text(k, obj), name, ig_node_line(attr));
+	if (from.kind == CDK_UNKNOWN && cdk_is(obj, "identifier")) cdk_unbound_qualifier(k, cdk_text(k, obj), name, ig_node_line(attr));
 	return cdk_member(k, from, name, ig_node_line(attr));
 }
 
@@ -65,7 +62,7 @@ static cdk_sym py__eval(cdk *k, TSNode n, int depth)
 	cdk_sym none = {0};
 	if (depth > PY_MAX_DEPTH || ts_node_is_null(n) || ts_node_has_error(n)) return none;
 	const char *t = ts_node_type(n);
-	if (strcmp(t, "identifier") == 0) return cdk_name(k, py__text(k, n));
+	if (strcmp(t, "identifier") == 0) return cdk_name(k, cdk_text(k, n));
 	if (strcmp(t, "attribute") == 0) return py__attribute(k, n, depth);
 	if (strcmp(t, "parenthesized_expression") == 0)
 		return ts_node_named_child_count(n) ? py__eval(k, ts_node_named_child(n, 0), depth + 1) : none;
@@ -75,7 +72,7 @@ static cdk_sym py__eval(cdk *k, TSNode n, int depth)
 		bool callable = callee.kind == CDK_CALLABLE ||
 				(callee.kind == CDK_TYPE && (ig_kb_kind_of(callee.e) == IG_KB_CLASS || ig_kb_kind_of(callee.e) == IG_KB_STRUCT));
 		if (!callable) return none;
-		if (py__is(args, "argument_list")) py__kwargs(k, callee.e, args);
+		if (cdk_is(args, "argument_list")) py__kwargs(k, callee.e, args);
 		return cdk_result(k, callee);
 	}
 	return none;
@@ -85,8 +82,8 @@ static cdk_sym py__eval(cdk *k, TSNode n, int depth)
 static cdk_sym py__annotated(cdk *k, TSNode type)
 {
 	cdk_sym none = {0};
-	if (py__is(type, "type") && ts_node_named_child_count(type)) type = ts_node_named_child(type, 0);
-	if (!py__is(type, "identifier") && !py__is(type, "attribute")) return none;
+	if (cdk_is(type, "type") && ts_node_named_child_count(type)) type = ts_node_named_child(type, 0);
+	if (!cdk_is(type, "identifier") && !cdk_is(type, "attribute")) return none;
 	cdk_sym s = py__eval(k, type, 0);
 	if (s.kind != CDK_TYPE) return none;
 	cdk_sym v = {CDK_VALUE, s.e, NULL, ig_kb_kind_of(s.e) == IG_KB_INTERFACE};
@@ -97,11 +94,11 @@ static cdk_sym py__annotated(cdk *k, TSNode type)
 static void py__unknown_targets(cdk *k, TSNode n, int depth)
 {
 	if (depth > PY_MAX_DEPTH || ts_node_is_null(n)) return;
-	if (py__is(n, "identifier")) {
-		cdk_bind(k, py__text(k, n), (cdk_sym){0});
+	if (cdk_is(n, "identifier")) {
+		cdk_bind(k, cdk_text(k, n), (cdk_sym){0});
 		return;
 	}
-	if (py__is(n, "attribute") || py__is(n, "subscript")) return;
+	if (cdk_is(n, "attribute") || cdk_is(n, "subscript")) return;
 	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) py__unknown_targets(k, ts_node_named_child(n, i), depth + 1);
 }
 
@@ -109,11 +106,11 @@ static void py__assignment(cdk *k, TSNode n)
 {
 	TSNode left = ig_node_field(n, "left"), right = ig_node_field(n, "right"), type = ig_node_field(n, "type");
 	cdk_sym s = py__annotated(k, type);
-	if (ts_node_is_null(type) && !ts_node_is_null(right) && !py__is(right, "assignment")) s = py__eval(k, right, 0);
-	if (py__is(left, "identifier")) {
-		cdk_bind(k, py__text(k, left), s);
-	} else if (py__is(left, "attribute") && ig_node_text_eq(k->p, ig_node_field(left, "object"), "self")) {
-		cdk_bind(k, ig_arena_printf(k->a, "self.%s", py__text(k, ig_node_field(left, "attribute"))), s);
+	if (ts_node_is_null(type) && !ts_node_is_null(right) && !cdk_is(right, "assignment")) s = py__eval(k, right, 0);
+	if (cdk_is(left, "identifier")) {
+		cdk_bind(k, cdk_text(k, left), s);
+	} else if (cdk_is(left, "attribute") && ig_node_text_eq(k->p, ig_node_field(left, "object"), "self")) {
+		cdk_bind(k, ig_arena_printf(k->a, "self.%s", cdk_text(k, ig_node_field(left, "attribute"))), s);
 	} else {
 		py__unknown_targets(k, left, 0);
 	}
@@ -123,22 +120,22 @@ static void py__assignment(cdk *k, TSNode n)
 static void py__parameter(cdk *k, TSNode n)
 {
 	TSNode name = {0};
-	if (py__is(n, "identifier")) name = n;
-	else if (py__is(n, "typed_parameter") && ts_node_named_child_count(n)) name = ts_node_named_child(n, 0);
+	if (cdk_is(n, "identifier")) name = n;
+	else if (cdk_is(n, "typed_parameter") && ts_node_named_child_count(n)) name = ts_node_named_child(n, 0);
 	else name = ig_node_field(n, "name");
-	if (!py__is(name, "identifier")) return;
-	cdk_bind(k, py__text(k, name), py__annotated(k, ig_node_field(n, "type")));
+	if (!cdk_is(name, "identifier")) return;
+	cdk_bind(k, cdk_text(k, name), py__annotated(k, ig_node_field(n, "type")));
 }
 
 /* isinstance(x, s3.CfnBucket): past the test x is more than its declaration. */
 static void py__narrowed(cdk *k, TSNode n)
 {
 	TSNode fn = ig_node_field(n, "function"), args = ig_node_field(n, "arguments");
-	if (!py__is(fn, "identifier") || !ig_node_text_eq(k->p, fn, "isinstance") || !py__is(args, "argument_list") ||
+	if (!cdk_is(fn, "identifier") || !ig_node_text_eq(k->p, fn, "isinstance") || !cdk_is(args, "argument_list") ||
 	    !ts_node_named_child_count(args))
 		return;
 	TSNode x = ts_node_named_child(args, 0);
-	if (py__is(x, "identifier")) cdk_bind(k, py__text(k, x), (cdk_sym){0});
+	if (cdk_is(x, "identifier")) cdk_bind(k, cdk_text(k, x), (cdk_sym){0});
 }
 
 static bool py__in(const char *s, const char *const *list)
@@ -156,13 +153,13 @@ static void py__visit(cdk *k, TSNode n, const char *parent, const char *field, b
 		bool not_a_use = field && parent &&
 				 ((strcmp(parent, "attribute") == 0 && (strcmp(field, "object") == 0 || strcmp(field, "attribute") == 0)) ||
 				  (strcmp(parent, "keyword_argument") == 0 && strcmp(field, "name") == 0));
-		if (!not_a_use) cdk_plain(k, py__text(k, n));
+		if (!not_a_use) cdk_plain(k, cdk_text(k, n));
 		static const char *const declaring[] = {"parameters", "lambda_parameters", "list_splat_pattern",
 							"dictionary_splat_pattern", "function_definition", "class_definition",
 							"as_pattern_target", "global_statement", "nonlocal_statement", NULL};
 		if (py__in(parent, declaring) && (!field || strcmp(field, "name") == 0 || strcmp(parent, "parameters") == 0 ||
 						  strcmp(parent, "lambda_parameters") == 0))
-			cdk_bind(k, py__text(k, n), (cdk_sym){0});
+			cdk_bind(k, cdk_text(k, n), (cdk_sym){0});
 		return;
 	}
 	if (in_error) return;

@@ -7,9 +7,6 @@
 
 #define TS_MAX_DEPTH 64
 
-static bool ts__is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
-static const char *ts__text(cdk *k, TSNode n) { return ig_node_text(k->a, k->p, n); }
-
 static cdk_sym ts__eval(cdk *k, TSNode n, int depth, bool deref);
 static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth);
 
@@ -18,15 +15,15 @@ static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth);
 static void ts__arg(cdk *k, TSNode arg, const char *type, int depth)
 {
 	if (depth > TS_MAX_DEPTH || ts_node_is_null(arg)) return;
-	if (ts__is(arg, "object")) {
+	if (cdk_is(arg, "object")) {
 		const ig_kb_entry *st = cdk_struct_of(k, type, false);
 		if (st) ts__object(k, arg, st, depth + 1);
-	} else if (ts__is(arg, "array") && strncmp(type, "list<", 5) == 0) {
+	} else if (cdk_is(arg, "array") && strncmp(type, "list<", 5) == 0) {
 		const ig_kb_entry *st = cdk_struct_of(k, type, true);
 		uint32_t n = ts_node_named_child_count(arg);
 		for (uint32_t i = 0; st && i < n; i++) {
 			TSNode el = ts_node_named_child(arg, i);
-			if (ts__is(el, "object")) ts__object(k, el, st, depth + 1);
+			if (cdk_is(el, "object")) ts__object(k, el, st, depth + 1);
 		}
 	}
 }
@@ -34,8 +31,8 @@ static void ts__arg(cdk *k, TSNode arg, const char *type, int depth)
 /* The name of an object-literal key, or NULL when it is computed. */
 static const char *ts__key(cdk *k, TSNode key)
 {
-	if (ts__is(key, "property_identifier")) return ts__text(k, key);
-	if (ts__is(key, "string")) return ig_node_text_unquoted(k->a, k->p, key);
+	if (cdk_is(key, "property_identifier")) return cdk_text(k, key);
+	if (cdk_is(key, "string")) return ig_node_text_unquoted(k->a, k->p, key);
 	return NULL;
 }
 
@@ -45,11 +42,11 @@ static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth)
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode c = ts_node_named_child(obj, i);
 		TSNode key = {0}, value = {0};
-		if (ts__is(c, "pair")) key = ig_node_field(c, "key"), value = ig_node_field(c, "value");
-		else if (ts__is(c, "shorthand_property_identifier")) key = c;
-		else if (ts__is(c, "method_definition")) key = ig_node_field(c, "name");
+		if (cdk_is(c, "pair")) key = ig_node_field(c, "key"), value = ig_node_field(c, "value");
+		else if (cdk_is(c, "shorthand_property_identifier")) key = c;
+		else if (cdk_is(c, "method_definition")) key = ig_node_field(c, "name");
 		else continue; /* a spread, a comment */
-		const char *name = ts__is(key, "shorthand_property_identifier") ? ts__text(k, key) : ts__key(k, key);
+		const char *name = cdk_is(key, "shorthand_property_identifier") ? cdk_text(k, key) : ts__key(k, key);
 		if (!name || ts_node_has_error(c)) continue;
 		const ig_kb_entry *prop = cdk_prop(k, st, name, ig_node_line(key));
 		if (prop && !ts_node_is_null(value)) ts__arg(k, value, ig_kb_str(k->kb, prop->type), depth);
@@ -65,8 +62,8 @@ static void ts__args(cdk *k, const ig_kb_entry *e, TSNode args, int depth)
 	uint32_t n = ts_node_named_child_count(args), idx = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode a = ts_node_named_child(args, i);
-		if (ts__is(a, "comment")) continue;
-		if (ts__is(a, "spread_element")) return; /* the positions after it are unknown */
+		if (cdk_is(a, "comment")) continue;
+		if (cdk_is(a, "spread_element")) return; /* the positions after it are unknown */
 		const cdk_param *p = idx < np ? &ps[idx] : ps[np - 1].variadic ? &ps[np - 1] : NULL;
 		if (!p) return;
 		ts__arg(k, a, p->type, depth);
@@ -77,11 +74,11 @@ static void ts__args(cdk *k, const ig_kb_entry *e, TSNode args, int depth)
 static cdk_sym ts__member(cdk *k, TSNode n, int depth, bool deref)
 {
 	TSNode obj = ig_node_field(n, "object"), prop = ig_node_field(n, "property");
-	if (ts_node_is_null(obj) || ts_node_is_null(prop) || !ts__is(prop, "property_identifier")) return (cdk_sym){0};
-	const char *name = ts__text(k, prop);
-	if (ts__is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", name));
+	if (ts_node_is_null(obj) || ts_node_is_null(prop) || !cdk_is(prop, "property_identifier")) return (cdk_sym){0};
+	const char *name = cdk_text(k, prop);
+	if (cdk_is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", name));
 	cdk_sym from = ts__eval(k, obj, depth + 1, true);
-	if (from.kind == CDK_UNKNOWN && ts__is(obj, "identifier")) cdk_unbound_qualifier(k, ts__text(k, obj), name, ig_node_line(prop));
+	if (from.kind == CDK_UNKNOWN && cdk_is(obj, "identifier")) cdk_unbound_qualifier(k, cdk_text(k, obj), name, ig_node_line(prop));
 	k->deref = deref;
 	return cdk_member(k, from, name, ig_node_line(prop));
 }
@@ -92,7 +89,7 @@ static cdk_sym ts__eval(cdk *k, TSNode n, int depth, bool deref)
 	cdk_sym none = {0};
 	if (depth > TS_MAX_DEPTH || ts_node_is_null(n) || ts_node_has_error(n)) return none;
 	const char *t = ts_node_type(n);
-	if (strcmp(t, "identifier") == 0) return cdk_name(k, ts__text(k, n));
+	if (strcmp(t, "identifier") == 0) return cdk_name(k, cdk_text(k, n));
 	if (strcmp(t, "member_expression") == 0) return ts__member(k, n, depth, deref);
 	if (strcmp(t, "parenthesized_expression") == 0 || strcmp(t, "non_null_expression") == 0)
 		return ts_node_named_child_count(n) ? ts__eval(k, ts_node_named_child(n, 0), depth + 1, deref) : none;
@@ -132,9 +129,9 @@ static cdk_sym ts__type(cdk *k, TSNode n)
 static cdk_sym ts__annotated(cdk *k, TSNode ann)
 {
 	cdk_sym none = {0};
-	if (!ts__is(ann, "type_annotation") || !ts_node_named_child_count(ann)) return none;
+	if (!cdk_is(ann, "type_annotation") || !ts_node_named_child_count(ann)) return none;
 	TSNode t = ts_node_named_child(ann, 0);
-	if (!ts__is(t, "nested_type_identifier") && !ts__is(t, "type_identifier")) return none;
+	if (!cdk_is(t, "nested_type_identifier") && !cdk_is(t, "type_identifier")) return none;
 	cdk_sym s = ts__type(k, t);
 	if (s.kind != CDK_TYPE) return none;
 	cdk_sym v = {CDK_VALUE, s.e, NULL, false};
@@ -166,18 +163,18 @@ static bool ts__pattern_parent(const char *parent)
 static void ts__narrowed(cdk *k, TSNode n)
 {
 	cdk_sym none = {0};
-	if (ts__is(n, "binary_expression")) {
+	if (cdk_is(n, "binary_expression")) {
 		TSNode op = ig_node_field(n, "operator");
 		TSNode x = ig_node_field(n, ig_node_text_eq(k->p, op, "instanceof") ? "left" : ig_node_text_eq(k->p, op, "in") ? "right" : "");
-		if (ts__is(x, "identifier")) cdk_bind(k, ts__text(k, x), none);
+		if (cdk_is(x, "identifier")) cdk_bind(k, cdk_text(k, x), none);
 		return;
 	}
 	TSNode fn = ig_node_field(n, "function"), args = ig_node_field(n, "arguments");
-	if (ts__is(fn, "member_expression")) fn = ig_node_field(fn, "property");
-	if (ts_node_is_null(fn) || ts_node_is_null(args) || strncmp(ts__text(k, fn), "is", 2) != 0) return;
+	if (cdk_is(fn, "member_expression")) fn = ig_node_field(fn, "property");
+	if (ts_node_is_null(fn) || ts_node_is_null(args) || strncmp(cdk_text(k, fn), "is", 2) != 0) return;
 	for (uint32_t i = 0; i < ts_node_named_child_count(args); i++) {
 		TSNode a = ts_node_named_child(args, i);
-		if (ts__is(a, "identifier")) cdk_bind(k, ts__text(k, a), none);
+		if (cdk_is(a, "identifier")) cdk_bind(k, cdk_text(k, a), none);
 	}
 }
 
@@ -189,36 +186,36 @@ static void ts__visit(cdk *k, TSNode n, const char *parent, const char *field, b
 		bool qualifier = field && parent &&
 				 ((strcmp(field, "object") == 0 && (strcmp(parent, "member_expression") == 0 || strcmp(parent, "nested_identifier") == 0)) ||
 				  (strcmp(field, "module") == 0 && strcmp(parent, "nested_type_identifier") == 0));
-		if (!qualifier) cdk_plain(k, ts__text(k, n));
+		if (!qualifier) cdk_plain(k, cdk_text(k, n));
 		/* names a pattern, a parameter or a loop declares hold something unknown */
 		if (strcmp(t, "shorthand_property_identifier_pattern") == 0 || ts__pattern_parent(parent))
-			cdk_bind(k, ts__text(k, n), (cdk_sym){0});
+			cdk_bind(k, cdk_text(k, n), (cdk_sym){0});
 		return;
 	}
 	if (in_error) return;
 	if (strcmp(t, "variable_declarator") == 0) {
 		TSNode name = ig_node_field(n, "name");
-		if (ts__is(name, "identifier")) ts__declare(k, ts__text(k, name), ig_node_field(n, "type"), ig_node_field(n, "value"));
+		if (cdk_is(name, "identifier")) ts__declare(k, cdk_text(k, name), ig_node_field(n, "type"), ig_node_field(n, "value"));
 		return;
 	}
 	if (strcmp(t, "required_parameter") == 0 || strcmp(t, "optional_parameter") == 0) {
 		TSNode pat = ig_node_field(n, "pattern");
 		TSNode none = {0};
-		if (ts__is(pat, "identifier")) ts__declare(k, ts__text(k, pat), ig_node_field(n, "type"), none);
+		if (cdk_is(pat, "identifier")) ts__declare(k, cdk_text(k, pat), ig_node_field(n, "type"), none);
 		return;
 	}
 	if (strcmp(t, "public_field_definition") == 0) {
 		TSNode name = ig_node_field(n, "name");
-		if (ts__is(name, "property_identifier"))
-			ts__declare(k, ig_arena_printf(k->a, "this.%s", ts__text(k, name)), ig_node_field(n, "type"), ig_node_field(n, "value"));
+		if (cdk_is(name, "property_identifier"))
+			ts__declare(k, ig_arena_printf(k->a, "this.%s", cdk_text(k, name)), ig_node_field(n, "type"), ig_node_field(n, "value"));
 		return;
 	}
 	if (strcmp(t, "assignment_expression") == 0) {
 		TSNode left = ig_node_field(n, "left"), none = {0};
 		const char *name = NULL;
-		if (ts__is(left, "identifier")) name = ts__text(k, left);
-		else if (ts__is(left, "member_expression") && ts__is(ig_node_field(left, "object"), "this"))
-			name = ig_arena_printf(k->a, "this.%s", ts__text(k, ig_node_field(left, "property")));
+		if (cdk_is(left, "identifier")) name = cdk_text(k, left);
+		else if (cdk_is(left, "member_expression") && cdk_is(ig_node_field(left, "object"), "this"))
+			name = ig_arena_printf(k->a, "this.%s", cdk_text(k, ig_node_field(left, "property")));
 		if (name) ts__declare(k, name, none, ig_node_field(n, "right"));
 		return;
 	}
