@@ -121,6 +121,15 @@ size_t ig_kb_closest(const ig_kb *kb, const char *parent, const char *name, cons
  * CloudFormation types, Terraform resource types). */
 size_t ig_kb_closest_top(const ig_kb *kb, ig_kb_kind kind, const char *name, const ig_kb_entry **out, size_t max);
 
+/* Every entry whose key starts with prefix (any depth): calls fn in key order
+ * until it returns false. Returns the number visited. For keys whose last
+ * part holds dots of its own (cfn.kb attributes "AWS::RDS::DBCluster@Endpoint.Address"). */
+size_t ig_kb_each_prefix(const ig_kb *kb, const char *prefix, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx);
+/* Up to max of the n names closest to name, ranked as ig_kb_closest ranks kb
+ * names (for names that are not kb entries: a template's own logical names).
+ * Writes their indexes to out; returns how many. */
+size_t ig_kb_closest_in(const char *name, const char *const *names, size_t n, size_t *out, size_t max);
+
 /* Follow IG_KB_ALIAS entries (at most a few hops) to the entry they name. */
 const ig_kb_entry *ig_kb_resolve(const ig_kb *kb, const ig_kb_entry *e);
 
