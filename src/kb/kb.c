@@ -361,7 +361,8 @@ int ig_kbset_load(ig_kbset *set, const char *dir, char *err, size_t errlen)
 	if (!dir) dir = kb__default_dir(dirbuf, sizeof dirbuf);
 	set->dir = dir;
 	struct { ig_kb *kb; const char *file; } srcs[] = {
-		{&set->cdk, "cdk.kb"}, {&set->cfn, "cfn.kb"}, {&set->tf, "tf.kb"}, {&set->pulumi, "pulumi.kb"}};
+		{&set->cdk, "cdk.kb"}, {&set->cfn, "cfn.kb"}, {&set->tf, "tf.kb"}, {&set->pulumi, "pulumi.kb"},
+		{&set->facts, "facts.kb"}};
 	int loaded = 0;
 	size_t used = 0;
 	if (errlen) err[0] = 0;
@@ -377,12 +378,14 @@ int ig_kbset_load(ig_kbset *set, const char *dir, char *err, size_t errlen)
 			if (w > 0) used += (size_t)w < errlen - used ? (size_t)w : errlen - used - 1;
 		}
 	}
+	if (!loaded && errlen) /* one clear sentence rather than four */
+		snprintf(err, errlen, "no knowledge base in %s (build it with make, or set IACGRADE_KB)", dir);
 	return loaded;
 }
 
 void ig_kbset_free(ig_kbset *set)
 {
-	ig_kb *all[] = {&set->cdk, &set->cfn, &set->tf, &set->pulumi};
+	ig_kb *all[] = {&set->cdk, &set->cfn, &set->tf, &set->pulumi, &set->facts};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
 		free((char *)all[i]->path);
 		all[i]->path = NULL;
