@@ -10,6 +10,7 @@
 #include "check/cfn.h"
 #include "util/strutil.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,9 +206,35 @@ static bool value__older(cfn_tmpl *t, const ig_kb_entry *prop, const ig_jval *v)
 	return false;
 }
 
+/* {"Select": [...]}: a function without its Fn:: prefix (short forms turned
+ * into JSON by hand). Not where the property takes JSON or a mapping, or has
+ * a property of that name. */
+static bool value__bare_function(cfn_tmpl *t, ig_slice type, const ig_jval *v)
+{
+	if (v->type != IG_JOBJ || v->n != 1 || strchr(v->keys[0], ':')) return false;
+	char fn[128];
+	int n = snprintf(fn, sizeof fn, "Fn::%s", v->keys[0]);
+	if (n < 0 || (size_t)n >= sizeof fn || !cfn_function_needs(t, fn)) return false;
+	for (const char *p = type.p, *end = type.p + type.n; p < end;) {
+		ig_slice alt = value__next_alt(&p, end);
+		if (value__eq(alt, "json") || value__eq(alt, "tag") || value__inner(alt, "map").p) return false;
+		if (value__is_struct(alt)) {
+			char key[512];
+			if (alt.n >= sizeof key) return false;
+			memcpy(key, alt.p, alt.n);
+			key[alt.n] = 0;
+			if (ig_kb_child(t->kb, key, v->keys[0])) return false;
+		}
+	}
+	ig_check_report(t->c, "cfn.unknown-function", v->line, fn, "%s: %s is not an intrinsic function; %s is", cfn_path(t),
+			v->keys[0], fn);
+	return true;
+}
+
 static void value__check(cfn_tmpl *t, const ig_kb_entry *prop, ig_slice type, const ig_jval *v, int depth)
 {
 	if (depth > IG_JSON_MAX_DEPTH) return;
+	if (value__bare_function(t, type, v)) return;
 	const ig_jval *br[2];
 	if (value__if(v, br)) {
 		for (int i = 0; i < 2; i++)
