@@ -109,28 +109,29 @@ static const char *value__text(const ig_jval *v)
 	return v->type == IG_JSTR || v->type == IG_JNUM ? v->str : NULL;
 }
 
-/* The allowed values nearest to a wrong one: by value for numbers, by spelling otherwise. */
+/* The allowed values nearest to a wrong one: for a number the ones just
+ * below and just above it, the nearer first; otherwise by spelling. */
 static const char *value__nearest(cfn_tmpl *t, const char **vals, size_t n, const char *got)
 {
-	double g, d, best_d = 0;
-	size_t idx[3], k = 0;
-	if (!value__numeric(got, &g)) {
-		k = ig_kb_closest_in(got, vals, n, idx, 3);
-	} else {
-		for (; k < 3; k++) { /* three passes: the nearest value not taken yet */
-			size_t best = n;
-			for (size_t i = 0; i < n; i++) {
-				bool taken = false;
-				for (size_t j = 0; j < k; j++) taken |= idx[j] == i;
-				if (taken || !value__numeric(vals[i], &d)) continue;
-				if (best == n || fabs(d - g) < best_d) best = i, best_d = fabs(d - g);
-			}
-			if (best == n) break;
-			idx[k] = best;
-		}
-	}
+	double g, d;
 	const char *names[3];
-	for (size_t i = 0; i < k; i++) names[i] = vals[idx[i]];
+	size_t k = 0;
+	if (value__numeric(got, &g)) {
+		size_t below = n, above = n;
+		double db = 0, da = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!value__numeric(vals[i], &d)) continue;
+			if (d < g && (below == n || g - d < db)) below = i, db = g - d;
+			if (d > g && (above == n || d - g < da)) above = i, da = d - g;
+		}
+		if (below < n && (above == n || db <= da)) names[k++] = vals[below];
+		if (above < n) names[k++] = vals[above];
+		if (below < n && k == 1 && above < n) names[k++] = vals[below];
+	} else {
+		size_t idx[3];
+		k = ig_kb_closest_in(got, vals, n, idx, 3);
+		for (size_t i = 0; i < k; i++) names[i] = vals[idx[i]];
+	}
 	return ig_check_suggest_names(t->c, names, k);
 }
 
