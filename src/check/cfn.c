@@ -95,6 +95,36 @@ static ig_jval *cfn__tag(ig_arena *a, const char *tag, ig_jval *v, void *ctx)
 	return fn;
 }
 
+/* A YAML template that does not parse to its end (an answer cut off, one bad
+ * line): tree-sitter's recovery often loses the nesting of the whole file, so
+ * the value is read from the longest run of whole lines, from the top, that
+ * parses cleanly (a binary search: a few extra parses, for broken files only). */
+static ig_jval *cfn__yaml_prefix(ig_check_ctx *c)
+{
+	ig_arena *a = &c->task->arena;
+	const char *src = c->file->text;
+	size_t len = c->file->len, n = 0;
+	for (size_t i = 0; i < len; i++) n += src[i] == '\n';
+	size_t *ends = ig_arena_alloc(a, (n + 1) * sizeof *ends), k = 0;
+	for (size_t i = 0; i < len; i++)
+		if (src[i] == '\n') ends[k++] = i + 1;
+	size_t lo = 0, hi = n; /* lo lines parse, hi lines do not (or are all there is) */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		ig_parse p = {0};
+		bool clean = ig_syntax_parse(&p, a, IG_LANG_YAML, src, ends[mid - 1]) == 0 && p.tree && !p.n_errors_total;
+		ig_parse_release(&p);
+		if (clean) lo = mid;
+		else hi = mid;
+	}
+	if (!lo) return NULL;
+	ig_parse p = {0};
+	if (ig_syntax_parse(&p, a, IG_LANG_YAML, src, ends[lo - 1]) != 0) return NULL;
+	ig_jval *v = ig_yaml_value(a, &p, cfn__tag, NULL);
+	ig_parse_release(&p);
+	return v;
+}
+
 /* ---- transforms ---- */
 
 static bool cfn__has_transform(const cfn_tmpl *t, const char *name);
@@ -142,14 +172,14 @@ static void cfn__key(cfn_tmpl *t, const char *group, const char *what, const cha
 {
 	const ig_kb_entry *f = cfn_fact(t, group, key);
 	if (!f) {
-		ig_check_report(t->c, "cfn.unknown-template-key", line, cfn_suggest_fact(t, group, key), "%s%s%s is not a %s",
+		ig_check_report(t->c, "cfn.unknown-template-key", line, cfn_suggest_fact(t, group, key), "%s%s%s is not %s",
 				cfn_path(t), t->depth ? "." : "", key, what);
 		return;
 	}
 	const char *needs = cfn_fact_value(t, f);
 	if (!cfn_available(t, needs))
 		ig_check_report(t->c, "cfn.unknown-template-key", line, ig_arena_printf(&t->c->task->arena, "add Transform: %s", needs),
-				"%s%s%s is a %s only with Transform: %s", cfn_path(t), t->depth ? "." : "", key, what, needs);
+				"%s%s%s is %s only with Transform: %s", cfn_path(t), t->depth ? "." : "", key, what, needs);
 }
 
 /* ---- resources ---- */
@@ -272,20 +302,20 @@ static void cfn__policy(cfn_tmpl *t, cfn_res *r, const char *key, const char *gr
 {
 	const ig_jval *v = ig_json_get(r->body, key);
 	if (!cfn_is_string(v) || cfn_fact(t, group, v->str)) return;
-	ig_check_report(t->c, "cfn.value-not-allowed", v->line, cfn_suggest_fact(t, group, v->str), "%s.%s: %s is not a %s",
-			r->name, key, v->str, key);
+	ig_check_report(t->c, "cfn.value-not-allowed", v->line, cfn_suggest_fact(t, group, v->str),
+			"%s.%s: %s is not one of the %s values", cfn_path(t), key, v->str, key);
 }
 
 static void cfn__check_resource(cfn_tmpl *t, cfn_res *r)
 {
 	cfn_push(t, r->name);
 	for (size_t i = 0; i < r->body->n; i++)
-		if (!t->partial) cfn__key(t, "resource-key", "resource key", r->body->keys[i], r->body->items[i]->line);
+		if (!t->partial) cfn__key(t, "resource-key", "a resource key", r->body->keys[i], r->body->items[i]->line);
 	cfn__type(t, r);
-	const ig_jval *props = ig_json_get(r->body, "Properties");
-	if (r->kbtype) cfn_check_properties(t, r, props);
 	cfn__policy(t, r, "DeletionPolicy", "deletion-policy");
 	cfn__policy(t, r, "UpdateReplacePolicy", "update-replace-policy");
+	const ig_jval *props = ig_json_get(r->body, "Properties");
+	if (r->kbtype) cfn_check_properties(t, r, props);
 	cfn_condition_name(t, ig_json_get(r->body, "Condition"));
 	/* what Properties and DependsOn name are dependencies; Metadata and the
 	 * policies may name things too, without ordering the resources */
@@ -335,7 +365,7 @@ static void cfn__parameters(cfn_tmpl *t)
 		const ig_jval *p = t->params->items[i];
 		if (p->type != IG_JOBJ) continue;
 		cfn_push(t, t->params->keys[i]);
-		for (size_t k = 0; k < p->n; k++) cfn__key(t, "parameter-key", "parameter key", p->keys[k], p->items[k]->line);
+		for (size_t k = 0; k < p->n; k++) cfn__key(t, "parameter-key", "a parameter key", p->keys[k], p->items[k]->line);
 		cfn_pop(t);
 	}
 	cfn_pop(t);
@@ -354,7 +384,7 @@ static void cfn__outputs(cfn_tmpl *t, const ig_jval *outputs)
 		if (o->type != IG_JOBJ) continue;
 		cfn_push(t, outputs->keys[i]);
 		for (size_t k = 0; k < o->n; k++)
-			if (!t->partial) cfn__key(t, "output-key", "output key", o->keys[k], o->items[k]->line);
+			if (!t->partial) cfn__key(t, "output-key", "an output key", o->keys[k], o->items[k]->line);
 		cfn_condition_name(t, ig_json_get(o, "Condition"));
 		const char *walked[] = {"Value", "Export", "Description"};
 		for (size_t k = 0; k < sizeof walked / sizeof *walked; k++) {
@@ -384,7 +414,7 @@ static void cfn__conditions(cfn_tmpl *t)
 static void cfn__sections(cfn_tmpl *t)
 {
 	if (t->partial) return;
-	for (size_t i = 0; i < t->root->n; i++) cfn__key(t, "section", "template section", t->root->keys[i], t->root->items[i]->line);
+	for (size_t i = 0; i < t->root->n; i++) cfn__key(t, "section", "a template section", t->root->keys[i], t->root->items[i]->line);
 }
 
 void ig_check_cfn(ig_check_ctx *c)
@@ -393,7 +423,8 @@ void ig_check_cfn(ig_check_ctx *c)
 	if (!kb->n_entries) return;
 	ig_arena *a = &c->task->arena;
 	cfn_tmpl t = {.c = c, .kb = kb, .yaml = c->file->lang == IG_LANG_YAML};
-	if (t.yaml) t.root = ig_yaml_value(a, c->parse, cfn__tag, NULL);
+	if (t.yaml && c->parse->n_errors_total) t.root = cfn__yaml_prefix(c);
+	if (t.yaml && !ig_json_get(t.root, "Resources")) t.root = ig_yaml_value(a, c->parse, cfn__tag, NULL);
 	else if (c->file->lang == IG_LANG_JSON) t.root = ig_json_value(a, c->parse);
 	if (!t.root || t.root->type != IG_JOBJ) return;
 	const ig_jval *resources = ig_json_get(t.root, "Resources");

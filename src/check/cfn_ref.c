@@ -93,7 +93,20 @@ static const char *ref__suggest_keys(cfn_tmpl *t, const char *name, const ig_jva
 	return ig_check_suggest_names(t->c, near, k);
 }
 
-static void ref__ref(cfn_tmpl *t, const char *name, unsigned line)
+/* How a reference reads in a message: "Ref to X", "${X} in Fn::Sub". */
+static const char *ref__how(cfn_tmpl *t, const char *fn, const char *name, bool sub)
+{
+	return sub ? ig_arena_printf(&t->c->task->arena, "${%s} in Fn::Sub", name) : ig_arena_printf(&t->c->task->arena, "%s %s", fn, name);
+}
+
+/* No close name for a ${} of Fn::Sub: it may be meant literally (a shell variable). */
+static const char *ref__sub_fix(cfn_tmpl *t, const char *near, const char *name, bool sub)
+{
+	if (near || !sub) return near;
+	return ig_arena_printf(&t->c->task->arena, "write ${!%s} for a literal ${%s}", name, name);
+}
+
+static void ref__ref(cfn_tmpl *t, const char *name, unsigned line, bool sub)
 {
 	if (cfn_fact(t, "pseudo", name) || ref__loopvar(t, name) || ig_json_get(t->params, name)) return;
 	cfn_res *r = cfn_resource(t, name);
@@ -104,7 +117,7 @@ static void ref__ref(cfn_tmpl *t, const char *name, unsigned line)
 	if (t->partial || ref__dynamic(name) || ref__sam_generated(t, name)) return;
 	if (ig_starts_with(name, "AWS::")) {
 		ig_check_report(t->c, "cfn.unknown-reference", line, cfn_suggest_fact(t, "pseudo", name),
-				"%s: Ref to %s, which is not a pseudo parameter", cfn_path(t), name);
+				"%s: %s, which is not a pseudo parameter", cfn_path(t), ref__how(t, "Ref to", name, sub));
 		return;
 	}
 	const char *dot = strchr(name, '.');
@@ -113,8 +126,9 @@ static void ref__ref(cfn_tmpl *t, const char *name, unsigned line)
 				"%s: Ref to %s: Ref takes a logical name, not an attribute", cfn_path(t), name);
 		return;
 	}
-	ig_check_report(t->c, "cfn.unknown-reference", line, ref__suggest(t, name, true, NULL),
-			"%s: Ref to %s, which is no parameter, resource or pseudo parameter of the template", cfn_path(t), name);
+	ig_check_report(t->c, "cfn.unknown-reference", line, ref__sub_fix(t, ref__suggest(t, name, true, NULL), name, sub),
+			"%s: %s, which is no parameter, resource or pseudo parameter of the template", cfn_path(t),
+			ref__how(t, "Ref to", name, sub));
 }
 
 /* Whether the type returns attribute attr: listed, or a path below an
@@ -150,24 +164,26 @@ static bool ref__attribute(cfn_tmpl *t, const char *type, const char *attr)
 static const char *ref__suggest_attr(cfn_tmpl *t, const char *type, const char *attr);
 
 /* Fn::GetAtt (or ${A.B} in Fn::Sub) of resource res, attribute attr (NULL: computed). */
-static void ref__getatt_names(cfn_tmpl *t, const char *res, const char *attr, unsigned line)
+static void ref__getatt_names(cfn_tmpl *t, const char *res, const char *attr, unsigned line, bool sub)
 {
+	const char *how = sub ? ref__how(t, "", ig_arena_printf(&t->c->task->arena, "%s.%s", res, attr ? attr : "?"), true)
+			      : ref__how(t, "Fn::GetAtt of", res, false);
 	if (ref__dynamic(res) || ref__loopvar(t, res)) return;
 	cfn_res *r = cfn_resource(t, res);
 	if (!r) {
 		if (t->partial || ref__sam_generated(t, res)) return;
 		if (ig_json_get(t->params, res))
 			ig_check_report(t->c, "cfn.unknown-reference", line, NULL,
-					"%s: Fn::GetAtt of %s, a parameter: only resources have attributes", cfn_path(t), res);
+					"%s: %s: %s is a parameter, and only resources have attributes", cfn_path(t), how, res);
 		else
 			ig_check_report(t->c, "cfn.unknown-reference", line, ref__suggest(t, res, false, NULL),
-					"%s: Fn::GetAtt of %s, which is no resource of the template", cfn_path(t), res);
+					"%s: %s: %s is no resource of the template", cfn_path(t), how, res);
 		return;
 	}
 	ref__dep(t, r);
 	if (!attr || r->any_attrs || !r->type || ref__dynamic(attr) || ref__attribute(t, r->type, attr)) return;
-	ig_check_report(t->c, "cfn.unknown-attribute", line, ref__suggest_attr(t, r->type, attr),
-			"%s: Fn::GetAtt %s.%s: %s has no attribute %s", cfn_path(t), res, attr, r->type, attr);
+	ig_check_report(t->c, "cfn.unknown-attribute", line, ref__suggest_attr(t, r->type, attr), "%s: %s: %s has no attribute %s",
+			cfn_path(t), sub ? how : ig_arena_printf(&t->c->task->arena, "Fn::GetAtt %s.%s", res, attr), r->type, attr);
 }
 
 typedef struct {
@@ -209,7 +225,7 @@ static void ref__getatt(cfn_tmpl *t, const ig_jval *arg, int depth)
 	if (cfn_is_string(arg)) {
 		const char *dot = strchr(arg->str, '.');
 		if (!dot) return;
-		ref__getatt_names(t, ig_arena_strndup(&t->c->task->arena, arg->str, (size_t)(dot - arg->str)), dot + 1, arg->line);
+		ref__getatt_names(t, ig_arena_strndup(&t->c->task->arena, arg->str, (size_t)(dot - arg->str)), dot + 1, arg->line, false);
 		return;
 	}
 	if (arg->type != IG_JARR || arg->n < 2 || !cfn_is_string(arg->items[0])) {
@@ -218,7 +234,7 @@ static void ref__getatt(cfn_tmpl *t, const ig_jval *arg, int depth)
 	}
 	const ig_jval *attr = arg->items[1];
 	if (!cfn_is_string(attr)) ref__walk(t, attr, false, depth + 1);
-	ref__getatt_names(t, arg->items[0]->str, cfn_is_string(attr) ? attr->str : NULL, arg->items[0]->line);
+	ref__getatt_names(t, arg->items[0]->str, cfn_is_string(attr) ? attr->str : NULL, arg->items[0]->line, false);
 }
 
 /* The name of a ${} of Fn::Sub that is judged: letters, digits, '_', ':' and '.' */
@@ -263,9 +279,9 @@ static void ref__sub(cfn_tmpl *t, const ig_jval *arg, int depth)
 		char *dot = strchr(name, '.');
 		if (dot) {
 			*dot = 0;
-			ref__getatt_names(t, ig_arena_strdup(&t->c->task->arena, name), ig_arena_strdup(&t->c->task->arena, dot + 1), line);
+			ref__getatt_names(t, ig_arena_strdup(&t->c->task->arena, name), ig_arena_strdup(&t->c->task->arena, dot + 1), line, true);
 		} else {
-			ref__ref(t, ig_arena_strdup(&t->c->task->arena, name), line);
+			ref__ref(t, ig_arena_strdup(&t->c->task->arena, name), line, true);
 		}
 	}
 }
@@ -360,7 +376,7 @@ void cfn_foreach(cfn_tmpl *t, const char *key, const ig_jval *v)
 static void ref__function(cfn_tmpl *t, const char *fn, const ig_jval *arg, const ig_jval *v, int depth)
 {
 	if (strcmp(fn, "Ref") == 0) {
-		if (cfn_is_string(arg)) ref__ref(t, arg->str, arg->line);
+		if (cfn_is_string(arg)) ref__ref(t, arg->str, arg->line, false);
 		else ref__walk(t, arg, false, depth + 1);
 		return;
 	}
