@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void value__object(cfn_tmpl *t, const char *owner, const ig_jval *obj, bool any_props, int depth);
 
@@ -276,6 +277,9 @@ static bool value__required_visit(const ig_kb_entry *e, void *vctx)
 	if (ig_kb_kind_of(e) != IG_KB_CFN_PROPERTY || !ig_kb_has(e, IG_KB_REQUIRED)) return true;
 	const char *name = ig_kb_name(c->t->kb, e);
 	if (c->obj && ig_json_get(c->obj, name)) return true;
+	/* RoleArn for RoleARN: the unknown-property finding already names it */
+	for (size_t i = 0; c->obj && i < c->obj->n; i++)
+		if (strcasecmp(c->obj->keys[i], name) == 0) return true;
 	ig_check_report(c->t->c, "cfn.missing-required-property", c->line, NULL,
 			"%s lacks %s, which %s requires", cfn_path(c->t), name, c->owner);
 	return true;
