@@ -43,8 +43,11 @@ const ig_kb_entry *cfn_fact(const cfn_tmpl *t, const char *group, const char *na
 
 const char *cfn_fact_value(const cfn_tmpl *t, const ig_kb_entry *fact) { return ig_kb_str(t->kb, fact->extra); }
 
+bool cfn_may_suggest(cfn_tmpl *t) { return t->suggested++ < CFN_MAX_SUGGESTIONS; }
+
 const char *cfn_suggest_fact(cfn_tmpl *t, const char *group, const char *name)
 {
+	if (!cfn_may_suggest(t)) return NULL;
 	const ig_kb_entry *near[3];
 	size_t n = ig_kb_closest(t->kb, group, name, near, 3);
 	return ig_check_suggest(t->c, t->kb, near, n);
@@ -73,16 +76,23 @@ cfn_res *cfn_resource(cfn_tmpl *t, const char *name)
 {
 	uintptr_t i = (uintptr_t)ig_strmap_get(&t->res_by_name, name, strlen(name));
 	if (i) return &t->res[i - 1];
-	for (size_t k = 0; k < t->n_res; k++)
+	for (size_t k = 0; t->n_patterns && k < t->n_res; k++)
 		if (t->res[k].pattern && cfn__match(t->res[k].name, name)) return &t->res[k];
 	return NULL;
 }
 
-/* YAML short forms: !Ref and !Condition keep their name, any other !Name is Fn::Name. */
+/* YAML short forms: !Ref and !Condition keep their name, any other !Name is
+ * Fn::Name. A preprocessor's directive (!Rain::Embed) marks the template. */
 static ig_jval *cfn__tag(ig_arena *a, const char *tag, ig_jval *v, void *ctx)
 {
-	(void)ctx;
-	const char *name = tag[0] == '!' ? tag + 1 : tag;
+	cfn_tmpl *t = ctx;
+	const char *name = tag[0] == '!' ? tag + 1 : tag, *sep = strstr(name, "::");
+	if (sep && (size_t)(sep - name) < 64) {
+		char tool[64];
+		memcpy(tool, name, (size_t)(sep - name));
+		tool[sep - name] = 0;
+		if (cfn_fact(t, "preprocessor", tool)) t->preprocessed = true;
+	}
 	if (!*name) return v;
 	ig_jval *fn = ig_arena_alloc(a, sizeof *fn);
 	fn->type = IG_JOBJ;
@@ -99,8 +109,9 @@ static ig_jval *cfn__tag(ig_arena *a, const char *tag, ig_jval *v, void *ctx)
  * line): tree-sitter's recovery often loses the nesting of the whole file, so
  * the value is read from the longest run of whole lines, from the top, that
  * parses cleanly (a binary search: a few extra parses, for broken files only). */
-static ig_jval *cfn__yaml_prefix(ig_check_ctx *c)
+static ig_jval *cfn__yaml_prefix(cfn_tmpl *t)
 {
+	ig_check_ctx *c = t->c;
 	ig_arena *a = &c->task->arena;
 	const char *src = c->file->text;
 	size_t len = c->file->len, n = 0;
@@ -120,7 +131,7 @@ static ig_jval *cfn__yaml_prefix(ig_check_ctx *c)
 	if (!lo) return NULL;
 	ig_parse p = {0};
 	if (ig_syntax_parse(&p, a, IG_LANG_YAML, src, ends[lo - 1]) != 0) return NULL;
-	ig_jval *v = ig_yaml_value(a, &p, cfn__tag, NULL);
+	ig_jval *v = ig_yaml_value(a, &p, cfn__tag, t);
 	ig_parse_release(&p);
 	return v;
 }
@@ -236,7 +247,8 @@ static void cfn__add_resource(cfn_tmpl *t, const char *name, const ig_jval *body
 	const ig_jval *type = ig_json_get(body, "Type");
 	r->type = cfn_is_string(type) ? type->str : NULL;
 	cfn__classify(t, r);
-	if (!r->pattern) ig_strmap_put(&t->res_by_name, name, strlen(name), (void *)(uintptr_t)t->n_res);
+	if (r->pattern) t->n_patterns++;
+	else ig_strmap_put(&t->res_by_name, name, strlen(name), (void *)(uintptr_t)t->n_res);
 }
 
 /* Resources, and the resources of Fn::ForEach loops ([identifier, collection, {key: resource}]). */
@@ -292,7 +304,7 @@ static void cfn__type(cfn_tmpl *t, cfn_res *r)
 	ns[n] = 0;
 	if (!ig_kb_each_prefix(t->kb, ns, cfn__first, NULL)) return;
 	const ig_kb_entry *near[3];
-	size_t nn = ig_kb_closest_top(t->kb, IG_KB_CFN_RESOURCE, r->type, near, 3);
+	size_t nn = cfn_may_suggest(t) ? ig_kb_closest_top(t->kb, IG_KB_CFN_RESOURCE, r->type, near, 3) : 0;
 	ig_check_report(t->c, "cfn.unknown-resource-type", type->line, ig_check_suggest(t->c, t->kb, near, nn),
 			"%s: %s is not a CloudFormation resource type", r->name, r->type);
 }
@@ -423,10 +435,12 @@ void ig_check_cfn(ig_check_ctx *c)
 	if (!kb->n_entries) return;
 	ig_arena *a = &c->task->arena;
 	cfn_tmpl t = {.c = c, .kb = kb, .yaml = c->file->lang == IG_LANG_YAML};
-	if (t.yaml && c->parse->n_errors_total) t.root = cfn__yaml_prefix(c);
-	if (t.yaml && !ig_json_get(t.root, "Resources")) t.root = ig_yaml_value(a, c->parse, cfn__tag, NULL);
+	if (t.yaml && c->parse->n_errors_total) t.root = cfn__yaml_prefix(&t);
+	if (t.yaml && !ig_json_get(t.root, "Resources")) t.root = ig_yaml_value(a, c->parse, cfn__tag, &t);
 	else if (c->file->lang == IG_LANG_JSON) t.root = ig_json_value(a, c->parse);
 	if (!t.root || t.root->type != IG_JOBJ) return;
+	for (size_t i = 0; i < t.root->n; i++) t.preprocessed |= cfn_fact(&t, "preprocessor", t.root->keys[i]) != NULL;
+	if (t.preprocessed) return;
 	const ig_jval *resources = ig_json_get(t.root, "Resources");
 	if (!resources || resources->type != IG_JOBJ) return; /* not a template (a snippet, a parameters file) */
 	if (!cfn__transforms(&t, ig_json_get(t.root, "Transform"))) return;

@@ -31,6 +31,9 @@ typedef struct cfn_res {
 
 #define CFN_MAX_PATH (IG_JSON_MAX_DEPTH + 8)
 #define CFN_MAX_LOOPVARS 8
+/* A file with thousands of unknown names must not cost thousands of searches
+ * over every resource type: past this many, findings come without a fix. */
+#define CFN_MAX_SUGGESTIONS 100
 
 typedef struct cfn_tmpl {
 	ig_check_ctx *c;
@@ -50,6 +53,9 @@ typedef struct cfn_tmpl {
 	cfn_res *cur;              /* resource whose Properties / DependsOn are walked: dependencies go to it */
 	const char *path[CFN_MAX_PATH]; /* where the value being checked is, for messages */
 	size_t depth;
+	size_t n_patterns;         /* resources named by a Fn::ForEach pattern */
+	unsigned suggested;        /* "did you mean" searches so far (capped: they cost) */
+	bool preprocessed;         /* a preprocessor's template (Rain): not CloudFormation yet */
 } cfn_tmpl;
 
 /* cfn.c */
@@ -63,6 +69,8 @@ const char *cfn_fact_value(const cfn_tmpl *t, const ig_kb_entry *fact);
 bool cfn_available(const cfn_tmpl *t, const char *needs);
 /* The transform a function needs ("" for none), or NULL when the function does not exist. */
 const char *cfn_function_needs(const cfn_tmpl *t, const char *name);
+/* Whether another "did you mean" search may run (CFN_MAX_SUGGESTIONS). */
+bool cfn_may_suggest(cfn_tmpl *t);
 /* "did you mean" among the facts of a group. */
 const char *cfn_suggest_fact(cfn_tmpl *t, const char *group, const char *name);
 /* The resource named name (a ForEach pattern matches too), or NULL. */

@@ -67,6 +67,7 @@ static void ref__dep(cfn_tmpl *t, cfn_res *r)
 /* "did you mean" among the template's own names: resources, and parameters when they fit. */
 static const char *ref__suggest(cfn_tmpl *t, const char *name, bool params, const ig_jval *extra)
 {
+	if (!cfn_may_suggest(t)) return NULL;
 	ig_arena *a = &t->c->task->arena;
 	size_t cap = t->n_res + (params && t->params ? t->params->n : 0) + (extra ? extra->n : 0), n = 0;
 	if (!cap) return NULL;
@@ -86,7 +87,7 @@ static const char *ref__suggest(cfn_tmpl *t, const char *name, bool params, cons
 /* The closest keys of one mapping (conditions, a mapping's entries). */
 static const char *ref__suggest_keys(cfn_tmpl *t, const char *name, const ig_jval *obj)
 {
-	if (!obj || obj->type != IG_JOBJ || !obj->n) return NULL;
+	if (!obj || obj->type != IG_JOBJ || !obj->n || !cfn_may_suggest(t)) return NULL;
 	size_t idx[3], k = ig_kb_closest_in(name, obj->keys, obj->n, idx, 3);
 	const char *near[3];
 	for (size_t i = 0; i < k; i++) near[i] = obj->keys[idx[i]];
@@ -204,6 +205,7 @@ static bool ref__attrs_visit(const ig_kb_entry *e, void *vctx)
 
 static const char *ref__suggest_attr(cfn_tmpl *t, const char *type, const char *attr)
 {
+	if (!cfn_may_suggest(t)) return NULL;
 	const char *names[128];
 	char prefix[256];
 	int pn = snprintf(prefix, sizeof prefix, "%s@", type);

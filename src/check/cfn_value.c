@@ -117,6 +117,7 @@ static const char *value__nearest(cfn_tmpl *t, const char **vals, size_t n, cons
 	double g, d;
 	const char *names[3];
 	size_t k = 0;
+	if (!cfn_may_suggest(t)) return NULL;
 	if (value__numeric(got, &g)) {
 		size_t below = n, above = n;
 		double db = 0, da = 0;
@@ -312,7 +313,7 @@ static void value__object(cfn_tmpl *t, const char *owner, const ig_jval *obj, bo
 		if (!prop || ig_kb_kind_of(prop) != IG_KB_CFN_PROPERTY) {
 			if (any_props || dynamic) continue;
 			const ig_kb_entry *near[3];
-			size_t n = ig_kb_closest(t->kb, owner, key, near, 3);
+			size_t n = cfn_may_suggest(t) ? ig_kb_closest(t->kb, owner, key, near, 3) : 0;
 			ig_check_report(t->c, "cfn.unknown-property", obj->items[i]->line, ig_check_suggest(t->c, t->kb, near, n),
 					"%s.%s: %s has no property %s", cfn_path(t), key, owner, key);
 			continue;

@@ -43,8 +43,8 @@ typedef enum ig_kb_kind {
 	/* CloudFormation */
 	IG_KB_CFN_RESOURCE,    /* "AWS::S3::Bucket" */
 	IG_KB_CFN_PROPERTY,    /* "AWS::S3::Bucket.BucketName": type, flags REQUIRED, extra = allowed values '\n' */
-	IG_KB_CFN_ATTRIBUTE,   /* for Fn::GetAtt */
-	IG_KB_CFN_TYPE,        /* a property type (a nested structure) */
+	IG_KB_CFN_ATTRIBUTE,   /* for Fn::GetAtt: "AWS::RDS::DBCluster@Endpoint.Address", type */
+	IG_KB_CFN_TYPE,        /* a property type (a nested structure): "AWS::S3::Bucket/BucketEncryption" */
 	/* Terraform AWS provider (HCL, CDKTF, Pulumi) */
 	IG_KB_TF_RESOURCE,     /* "aws_s3_bucket" */
 	IG_KB_TF_DATA,         /* data source */
