@@ -26,7 +26,7 @@ LDLIBS  := -lpthread -lm
 # --- third party (compiled without our warnings, sanitizers kept for ASan) ---
 DEPS_STAMP := $(PKG)/.parse-stamp
 $(DEPS_STAMP): deps/npm.lock scripts/fetch-deps
-	scripts/fetch-deps parse
+	IACGRADE_CACHE=$(CACHE) scripts/fetch-deps parse
 	@touch $@
 
 # grammar name -> source directory inside the cache
