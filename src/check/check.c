@@ -10,6 +10,7 @@ void ig_check_file(ig_check_ctx *c)
 	if (f->skipped || !c->parse || !c->parse->tree) return;
 	/* one line per family, each family in its own src/check/<family>*.c */
 	switch (f->platform) {
+	case IG_PLAT_TF: ig_check_tf(c); break;
 	default: break;
 	}
 }
