@@ -80,6 +80,7 @@ $(BUILD)/obj/%.o: src/%.c $(DEPS_STAMP)
 # files to GEN_OBJS and data the binary reads at run time to RUNTIME_DATA.
 GEN_OBJS :=
 RUNTIME_DATA :=
+TEST_DATA :=
 -include mk/*.mk
 
 $(BUILD)/iacgrade: $(MAIN_OBJ) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a | $(RUNTIME_DATA)
@@ -91,7 +92,7 @@ TEST_OBJS := $(patsubst tests/%.c,$(BUILD)/testobj/%.o,$(TEST_SRCS))
 $(BUILD)/testobj/%.o: tests/%.c $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itests $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP -c $< -o $@
-$(BUILD)/unit-tests: $(TEST_OBJS) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a | $(RUNTIME_DATA)
+$(BUILD)/unit-tests: $(TEST_OBJS) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a | $(RUNTIME_DATA) $(TEST_DATA)
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(TEST_OBJS) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a $(LDLIBS)
 
 .DEFAULT_GOAL := all

@@ -13,7 +13,8 @@ static void analyze__syntax_findings(ig_task *t, const ig_response *r, const ig_
 {
 	if (!f->parse.n_errors_total) return;
 	const ig_parse_error *e = &f->parse.errors[0];
-	bool model = r->turn > 0 || strcmp(r->name, "model") == 0;
+	/* the answer under review: a model turn, or a plain file given to `check` */
+	bool model = r->turn > 0 || strcmp(r->name, "model") == 0 || strcmp(r->name, "file") == 0;
 	unsigned md_line = f->md_line ? f->md_line + e->line - 1 : 0;
 	const char *what = f->truncated ? " (the block is cut off: the answer was truncated)" : "";
 	if (e->missing)

@@ -4,6 +4,8 @@
 #ifndef IG_CLI_H
 #define IG_CLI_H
 
+#define IG_VERSION "0.1.0"
+
 #define IG_EXIT_OK 0
 #define IG_EXIT_FINDINGS 1
 #define IG_EXIT_USAGE 2

@@ -1,10 +1,289 @@
-/* iacgrade kb: not written yet. */
+/* iacgrade kb QUERY...: what the knowledge base knows of a name. */
 #include "cli/cli.h"
+#include "kb/kb.h"
+#include "util/buf.h"
+#include "util/jsonw.h"
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+static void kb__help(FILE *out)
+{
+	fputs("usage: iacgrade kb QUERY... [--format text|json] [--members]\n\n"
+	      "Looks a name up in the knowledge base built from AWS's API data packages (aws-cdk-lib's jsii\n"
+	      "manifest, @aws-cdk/aws-service-spec, @cdktf/provider-aws, @pulumi/aws) and prints whether it\n"
+	      "exists, what it is, its type, allowed values, whether it is required, deprecated (with the\n"
+	      "data's message) or only in an older provider version, and the closest names when it does not\n"
+	      "exist. Names are written as in TypeScript / the data (docs/knowledge-base.md):\n\n"
+	      "  CDK             aws_rds.AuroraPostgresEngineVersion.VER_15_4, aws_logs.RetentionDays, Duration\n"
+	      "  CloudFormation  AWS::Logs::LogGroup.RetentionInDays, AWS::S3::Bucket\n"
+	      "  Terraform       aws_s3_bucket.acl, aws_backup_plan.rule.lifecycle\n"
+	      "  Pulumi          pulumi:s3.Bucket\n\n"
+	      "A prefix cdk:, cfn:, tf: or pulumi: picks the source; without one every source is tried.\n\n"
+	      "options:\n"
+	      "  --format F   text (default) or json\n"
+	      "  --members    list every direct member of the name (otherwise the first 20)\n\n"
+	      "exit codes: 0 every name exists; 1 a name does not exist; 2 usage; 3 the knowledge base is\n"
+	      "            missing (build it with make).\n\n"
+	      "examples:\n"
+	      "  iacgrade kb aws_rds.AuroraPostgresEngineVersion.VER_15_4\n"
+	      "  iacgrade kb aws_logs.RetentionDays.THIRTY_DAYS\n"
+	      "  iacgrade kb AWS::Logs::LogGroup.RetentionInDays --format json\n"
+	      "  iacgrade kb aws_s3_bucket.acl\n", out);
+}
+
+typedef struct {
+	const char *prefix;
+	const ig_kb *kb;
+} kb_source;
+
+typedef struct {
+	const ig_kb *kb;           /* where the answer comes from */
+	const ig_kb_entry *entry;  /* the name, when it exists */
+	const ig_kb_entry *target; /* what an alias names */
+	const ig_kb_entry *parent; /* the deepest existing ancestor, when it does not */
+	const char *missing;       /* the first segment below parent that is absent */
+	const ig_kb_entry *near[8];
+	size_t n_near;
+} kb_answer;
+
+/* Answer one query from one source: the entry, or how far the name exists. */
+static void kb__ask(const ig_kb *kb, const char *q, kb_answer *a)
+{
+	memset(a, 0, sizeof *a);
+	a->kb = kb;
+	size_t n = strlen(q);
+	a->entry = ig_kb_find(kb, q, n);
+	if (a->entry) {
+		if (ig_kb_kind_of(a->entry) == IG_KB_ALIAS) a->target = ig_kb_resolve(kb, a->entry);
+		return;
+	}
+	for (size_t cut = n; cut-- > 0;) {
+		if (q[cut] != '.') continue;
+		const ig_kb_entry *p = ig_kb_find(kb, q, cut);
+		if (!p) continue;
+		a->parent = p;
+		a->missing = q + cut + 1;
+		break;
+	}
+	char seg[256];
+	const char *name = a->missing ? a->missing : q;
+	size_t len = strcspn(name, ".");
+	if (len >= sizeof seg) len = sizeof seg - 1;
+	memcpy(seg, name, len);
+	seg[len] = 0;
+	a->n_near = a->parent ? ig_kb_closest(kb, ig_kb_key(kb, a->parent), seg, a->near, 8) : 0;
+}
+
+/* How deep the answer reaches: a found name beats any partial one. */
+static size_t kb__depth(const kb_answer *a)
+{
+	if (a->entry) return (size_t)-1;
+	return a->parent ? strlen(ig_kb_key(a->kb, a->parent)) + 1 : 0;
+}
+
+static const char *kb__flags(ig_buf *b, const ig_kb_entry *e)
+{
+	static const struct { uint32_t bit; const char *name; } names[] = {
+		{IG_KB_REQUIRED, "required"}, {IG_KB_OPTIONAL, "optional"}, {IG_KB_STATIC, "static"},
+		{IG_KB_ABSTRACT, "abstract"}, {IG_KB_COMPUTED, "computed (read-only)"}, {IG_KB_CONST, "constant"},
+		{IG_KB_DEPRECATED, "deprecated"}, {IG_KB_REMOVED, "removed"}};
+	ig_buf_reset(b);
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (ig_kb_has(e, names[i].bit)) ig_buf_printf(b, "%s%s", b->len ? ", " : "", names[i].name);
+	return ig_buf_cstr(b);
+}
+
+typedef struct {
+	const ig_kb *kb;
+	ig_buf *out;
+	ig_jsonw *w;
+	size_t shown, limit;
+} kb_members;
+
+static bool kb__member(const ig_kb_entry *e, void *vctx)
+{
+	kb_members *m = vctx;
+	if (m->shown++ >= m->limit) return true; /* keep counting */
+	if (m->w) {
+		ig_jsonw_obj(m->w);
+		ig_jsonw_kstr(m->w, "name", ig_kb_name(m->kb, e));
+		ig_jsonw_kstr(m->w, "kind", ig_kb_kind_name(ig_kb_kind_of(e)));
+		ig_jsonw_kbool(m->w, "deprecated", ig_kb_has(e, IG_KB_DEPRECATED));
+		ig_jsonw_obj_end(m->w);
+	} else {
+		const char *type = ig_kb_str(m->kb, e->type);
+		ig_buf_printf(m->out, "    %-40s %s%s%s%s\n", ig_kb_name(m->kb, e), ig_kb_kind_name(ig_kb_kind_of(e)),
+			      *type ? ": " : "", type, ig_kb_has(e, IG_KB_DEPRECATED) ? " (deprecated)" : "");
+	}
+	return true;
+}
+
+static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_members)
+{
+	ig_buf flags = {0};
+	const ig_kb *kb = a->kb;
+	ig_buf_printf(o, "%s  (%s)\n", q, kb ? kb->source : "no source");
+	if (!a->entry) {
+		if (a->parent)
+			ig_buf_printf(o, "  exists:     no: %s (%s) has no member %s\n", ig_kb_key(kb, a->parent),
+				      ig_kb_kind_name(ig_kb_kind_of(a->parent)), a->missing);
+		else
+			ig_buf_puts(o, "  exists:     no: no indexed name starts like this\n");
+		if (a->n_near) {
+			ig_buf_puts(o, "  closest:    ");
+			for (size_t i = 0; i < a->n_near; i++) ig_buf_printf(o, "%s%s", i ? ", " : "", ig_kb_name(kb, a->near[i]));
+			ig_buf_putc(o, '\n');
+		}
+		ig_buf_free(&flags);
+		return;
+	}
+	const ig_kb_entry *e = a->target ? a->target : a->entry;
+	if (a->target) ig_buf_printf(o, "  alias of:   %s\n", ig_kb_key(kb, a->target));
+	ig_buf_printf(o, "  exists:     yes, %s\n", ig_kb_kind_name(ig_kb_kind_of(e)));
+	const char *type = ig_kb_str(kb, e->type), *note = ig_kb_str(kb, e->note), *extra = ig_kb_str(kb, e->extra);
+	const char *aux = ig_kb_str(kb, e->aux);
+	if (*type) ig_buf_printf(o, "  type:       %s\n", type);
+	const char *fl = kb__flags(&flags, e);
+	if (*fl) ig_buf_printf(o, "  flags:      %s\n", fl);
+	if (ig_kb_has(e, IG_KB_DEPRECATED)) ig_buf_printf(o, "  deprecated: %s\n", *note ? note : "(no message in the data)");
+	else if (*note) ig_buf_printf(o, "  note:       %s\n", note);
+	/* extra and aux hold lists; print one item per line, indented */
+	const char *labels[2] = {ig_kb_kind_of(e) == IG_KB_CFN_PROPERTY ? "allowed" : "extra", "aux"};
+	const char *vals[2] = {extra, aux};
+	for (int k = 0; k < 2; k++) {
+		if (!*vals[k]) continue;
+		ig_buf_printf(o, "  %-10s  ", labels[k]);
+		for (const char *p = vals[k]; *p; p++) {
+			if (*p == '\n') ig_buf_puts(o, "\n              ");
+			else ig_buf_putc(o, *p);
+		}
+		ig_buf_putc(o, '\n');
+	}
+	kb_members m = {kb, o, NULL, 0, all_members ? (size_t)-1 : 20};
+	ig_buf members = {0};
+	m.out = &members;
+	ig_kb_each_child(kb, ig_kb_key(kb, e), kb__member, &m);
+	if (m.shown) {
+		ig_buf_printf(o, "  members:    %zu\n%s", m.shown, members.len ? ig_buf_cstr(&members) : "");
+		if (m.shown > m.limit) ig_buf_printf(o, "    ... %zu more (--members lists them all)\n", m.shown - m.limit);
+	}
+	ig_buf_free(&members);
+	ig_buf_free(&flags);
+}
+
+static void kb__json(ig_jsonw *w, const char *q, const kb_answer *a, bool all_members)
+{
+	const ig_kb *kb = a->kb;
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "query", q);
+	ig_jsonw_kstr(w, "source", kb ? kb->source : NULL);
+	ig_jsonw_kbool(w, "exists", a->entry != NULL);
+	if (!a->entry) {
+		ig_jsonw_kstr(w, "parent", a->parent ? ig_kb_key(kb, a->parent) : NULL);
+		ig_jsonw_kstr(w, "missing", a->missing);
+		ig_jsonw_key(w, "closest");
+		ig_jsonw_arr(w);
+		for (size_t i = 0; i < a->n_near; i++) ig_jsonw_str(w, ig_kb_name(kb, a->near[i]));
+		ig_jsonw_arr_end(w);
+		ig_jsonw_obj_end(w);
+		return;
+	}
+	const ig_kb_entry *e = a->target ? a->target : a->entry;
+	ig_jsonw_kstr(w, "key", ig_kb_key(kb, e));
+	if (a->target) ig_jsonw_kstr(w, "alias_of", ig_kb_key(kb, a->target));
+	ig_jsonw_kstr(w, "kind", ig_kb_kind_name(ig_kb_kind_of(e)));
+	const char *type = ig_kb_str(kb, e->type);
+	ig_jsonw_kstr(w, "type", *type ? type : NULL);
+	ig_jsonw_kbool(w, "required", ig_kb_has(e, IG_KB_REQUIRED));
+	ig_jsonw_kbool(w, "optional", ig_kb_has(e, IG_KB_OPTIONAL));
+	ig_jsonw_kbool(w, "deprecated", ig_kb_has(e, IG_KB_DEPRECATED));
+	ig_jsonw_kbool(w, "removed", ig_kb_has(e, IG_KB_REMOVED));
+	const char *note = ig_kb_str(kb, e->note);
+	ig_jsonw_kstr(w, "note", *note ? note : NULL);
+	ig_jsonw_kstr(w, "extra", *ig_kb_str(kb, e->extra) ? ig_kb_str(kb, e->extra) : NULL);
+	ig_jsonw_kstr(w, "aux", *ig_kb_str(kb, e->aux) ? ig_kb_str(kb, e->aux) : NULL);
+	ig_jsonw_key(w, "members");
+	ig_jsonw_arr(w);
+	kb_members m = {kb, NULL, w, 0, all_members ? (size_t)-1 : 20};
+	ig_kb_each_child(kb, ig_kb_key(kb, e), kb__member, &m);
+	ig_jsonw_arr_end(w);
+	ig_jsonw_kint(w, "member_count", (long long)m.shown);
+	ig_jsonw_obj_end(w);
+}
 
 int ig_cmd_kb(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	ig_cli_error("kb", "this command is not available yet");
-	return IG_EXIT_USAGE;
+	const char *format = "text";
+	bool all_members = false;
+	const char *queries[64];
+	int n_queries = 0;
+	for (int i = 1; i < argc; i++) {
+		if (ig_cli_is_help(argv[i])) { kb__help(stdout); return IG_EXIT_OK; }
+		if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-f") == 0) {
+			if (++i >= argc) { ig_cli_error("kb", "--format needs a value: text or json"); return IG_EXIT_USAGE; }
+			format = argv[i];
+		} else if (strncmp(argv[i], "--format=", 9) == 0) {
+			format = argv[i] + 9;
+		} else if (strcmp(argv[i], "--members") == 0) {
+			all_members = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			ig_cli_error("kb", "unknown option '%s' (see iacgrade kb --help)", argv[i]);
+			return IG_EXIT_USAGE;
+		} else if (n_queries == (int)(sizeof queries / sizeof *queries)) {
+			ig_cli_error("kb", "at most %zu names at a time", sizeof queries / sizeof *queries);
+			return IG_EXIT_USAGE;
+		} else {
+			queries[n_queries++] = argv[i];
+		}
+	}
+	if (!n_queries) { kb__help(stderr); return IG_EXIT_USAGE; }
+	if (strcmp(format, "text") && strcmp(format, "json")) {
+		ig_cli_error("kb", "unknown format '%s': use text or json", format);
+		return IG_EXIT_USAGE;
+	}
+	const ig_kbset *set = ig_kbset_default();
+	const kb_source sources[] = {{"cfn:", &set->cfn}, {"cdk:", &set->cdk}, {"tf:", &set->tf}, {"pulumi:", &set->pulumi}};
+	const size_t n_sources = sizeof sources / sizeof *sources;
+	bool any = false;
+	for (size_t s = 0; s < n_sources; s++) any |= sources[s].kb->n_entries > 0;
+	if (!any) {
+		ig_cli_error("kb", "%s", ig_kbset_default_error() ? ig_kbset_default_error() : "the knowledge base is empty");
+		return IG_EXIT_INPUT;
+	}
+	ig_buf b = {0};
+	ig_jsonw w;
+	bool json = strcmp(format, "json") == 0;
+	ig_jsonw_init(&w, &b, true);
+	if (json) ig_jsonw_arr(&w);
+	int rc = IG_EXIT_OK;
+	for (int i = 0; i < n_queries; i++) {
+		const char *q = queries[i];
+		kb_answer best = {0}, a;
+		bool chosen = false;
+		for (size_t s = 0; s < n_sources; s++) {
+			size_t plen = strlen(sources[s].prefix);
+			if (strncmp(q, sources[s].prefix, plen) == 0) {
+				kb__ask(sources[s].kb, q + plen, &best);
+				q += plen;
+				chosen = true;
+				break;
+			}
+		}
+		for (size_t s = 0; !chosen && s < n_sources; s++) {
+			if (!sources[s].kb->n_entries) continue;
+			kb__ask(sources[s].kb, q, &a);
+			if (!best.kb || kb__depth(&a) > kb__depth(&best)) best = a;
+		}
+		if (!best.entry) rc = IG_EXIT_FINDINGS;
+		if (json) kb__json(&w, q, &best, all_members);
+		else kb__text(&b, q, &best, all_members);
+	}
+	if (json) {
+		ig_jsonw_arr_end(&w);
+		ig_buf_putc(&b, '\n');
+	}
+	if (b.len) fwrite(b.data, 1, b.len, stdout);
+	ig_buf_free(&b);
+	return rc;
 }

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IG_VERSION "0.1.0"
+
 
 typedef struct {
 	const char *name;

@@ -1,11 +1,24 @@
 #include "cli/review.h"
 #include "analyze/analyze.h"
 #include "report/report.h"
+#include "cli/cli.h"
+#include "kb/kb.h"
 #include "task/load.h"
+#include <pthread.h>
 #include <string.h>
+
+static pthread_once_t review__kb_once = PTHREAD_ONCE_INIT;
+
+/* Said once per run: without its tables the review is incomplete. */
+static void review__kb_warn(void)
+{
+	const char *why = ig_kbset_default_error();
+	if (why) ig_cli_error("review", "warning: %s; the checks that need it are skipped", why);
+}
 
 int ig_cli_review(ig_task *t, const char *dir, const char **err)
 {
+	pthread_once(&review__kb_once, review__kb_warn);
 	ig_task_init(t);
 	if (ig_task_load(t, dir, err) != 0) return -1;
 	ig_analyze_task(t);

@@ -3,28 +3,21 @@
  * those names are resources. Templates (CloudFormation, Terraform, pipelines)
  * are read from their YAML/JSON/HCL structure. */
 #include "detect/detect.h"
+#include "syntax/imports.h"
 #include "syntax/jsonval.h"
 #include "util/strutil.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#define CODE_MAX_BINDINGS 256
 #define CODE_MAX_RESOURCES 2000
-
-typedef struct {
-	const char *alias;   /* local name */
-	const char *path;    /* module path it comes from ("aws-cdk-lib/aws-s3", "aws_cdk.aws_s3") */
-	const char *member;  /* imported name, NULL for a whole-module binding */
-} code_binding;
 
 typedef struct {
 	ig_arena *a;
 	ig_file *f;
 	const ig_parse *p;
-	code_binding b[CODE_MAX_BINDINGS];
-	int nb;
-	code_binding wild;   /* a class resolved through a Java wildcard import */
+	ig_imports im;       /* the file's imports (src/syntax/imports.h) */
+	ig_import wild;      /* a class resolved through a Java wildcard import */
 	bool cdk, cdktf, pulumi, boto3;
 	bool main_guard;     /* Python `if __name__ == "__main__":` : a standalone script */
 	bool handler;        /* defines a Lambda handler(event, context) */
@@ -34,28 +27,6 @@ typedef struct {
 /* ---- small helpers ---- */
 
 static const char *code__text(code_scan *s, TSNode n) { return ig_node_text(s->a, s->p, n); }
-
-static const char *code__unquote(code_scan *s, TSNode n)
-{
-	const char *t = code__text(s, n);
-	size_t len = strlen(t);
-	while (len && (*t == '"' || *t == '\'' || *t == '`')) { t++; len--; }
-	while (len && (t[len - 1] == '"' || t[len - 1] == '\'' || t[len - 1] == '`')) len--;
-	return ig_arena_strndup(s->a, t, len);
-}
-
-static void code__bind(code_scan *s, const char *alias, const char *path, const char *member)
-{
-	if (!alias || !path || s->nb >= CODE_MAX_BINDINGS) return;
-	s->b[s->nb++] = (code_binding){alias, path, member};
-}
-
-static const code_binding *code__lookup(const code_scan *s, const char *alias)
-{
-	for (int i = s->nb - 1; i >= 0; i--)
-		if (strcmp(s->b[i].alias, alias) == 0) return &s->b[i];
-	return NULL;
-}
 
 static bool code__has_prefix_seg(const char *path, const char *prefix)
 {
@@ -91,171 +62,7 @@ static void code__note_import(code_scan *s, const char *path)
 	}
 }
 
-/* ---- imports per language ---- */
-
-static void code__import_ts(code_scan *s, TSNode n)
-{
-	TSNode src = ig_node_field(n, "source");
-	if (ts_node_is_null(src)) return;
-	const char *path = code__unquote(s, src);
-	code__note_import(s, path);
-	uint32_t cnt = ts_node_named_child_count(n);
-	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode c = ts_node_named_child(n, i);
-		if (strcmp(ts_node_type(c), "import_clause") != 0) continue;
-		uint32_t k = ts_node_named_child_count(c);
-		for (uint32_t j = 0; j < k; j++) {
-			TSNode d = ts_node_named_child(c, j);
-			const char *t = ts_node_type(d);
-			if (strcmp(t, "identifier") == 0) {
-				code__bind(s, code__text(s, d), path, NULL);
-			} else if (strcmp(t, "namespace_import") == 0 && ts_node_named_child_count(d)) {
-				code__bind(s, code__text(s, ts_node_named_child(d, 0)), path, NULL);
-			} else if (strcmp(t, "named_imports") == 0) {
-				uint32_t m = ts_node_named_child_count(d);
-				for (uint32_t q = 0; q < m; q++) {
-					TSNode spec = ts_node_named_child(d, q);
-					TSNode name = ig_node_field(spec, "name"), alias = ig_node_field(spec, "alias");
-					if (ts_node_is_null(name)) continue;
-					const char *nm = code__unquote(s, name);
-					code__bind(s, ts_node_is_null(alias) ? nm : code__text(s, alias), path, nm);
-				}
-			}
-		}
-	}
-}
-
-/* const s3 = require('aws-cdk-lib/aws-s3'); const { aws_s3: s3 } = require('aws-cdk-lib') */
-static void code__require_js(code_scan *s, TSNode decl)
-{
-	TSNode name = ig_node_field(decl, "name"), value = ig_node_field(decl, "value");
-	if (ts_node_is_null(name) || ts_node_is_null(value) || strcmp(ts_node_type(value), "call_expression") != 0) return;
-	TSNode fn = ig_node_field(value, "function"), args = ig_node_field(value, "arguments");
-	if (ts_node_is_null(fn) || !ig_node_text_eq(s->p, fn, "require") || ts_node_is_null(args) ||
-	    !ts_node_named_child_count(args))
-		return;
-	TSNode arg = ts_node_named_child(args, 0);
-	if (strcmp(ts_node_type(arg), "string") != 0) return;
-	const char *path = code__unquote(s, arg);
-	code__note_import(s, path);
-	if (strcmp(ts_node_type(name), "identifier") == 0) {
-		code__bind(s, code__text(s, name), path, NULL);
-		return;
-	}
-	uint32_t cnt = ts_node_named_child_count(name);
-	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode c = ts_node_named_child(name, i);
-		const char *t = ts_node_type(c);
-		if (strcmp(t, "shorthand_property_identifier_pattern") == 0) {
-			const char *nm = code__text(s, c);
-			code__bind(s, nm, path, nm);
-		} else if (strcmp(t, "pair_pattern") == 0) {
-			TSNode k = ig_node_field(c, "key"), v = ig_node_field(c, "value");
-			if (!ts_node_is_null(k) && !ts_node_is_null(v)) code__bind(s, code__text(s, v), path, code__text(s, k));
-		}
-	}
-}
-
-static void code__import_py(code_scan *s, TSNode n, bool from)
-{
-	const char *module = NULL;
-	if (from) {
-		TSNode m = ig_node_field(n, "module_name");
-		if (ts_node_is_null(m)) return;
-		module = code__text(s, m);
-		code__note_import(s, module);
-	}
-	uint32_t cnt = ts_node_named_child_count(n);
-	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode c = ts_node_named_child(n, i);
-		if (from && ts_node_eq(c, ig_node_field(n, "module_name"))) continue;
-		const char *t = ts_node_type(c);
-		const char *name = NULL, *alias = NULL;
-		if (strcmp(t, "dotted_name") == 0) {
-			name = code__text(s, c);
-		} else if (strcmp(t, "aliased_import") == 0) {
-			TSNode nm = ig_node_field(c, "name"), al = ig_node_field(c, "alias");
-			if (ts_node_is_null(nm) || ts_node_is_null(al)) continue;
-			name = code__text(s, nm);
-			alias = code__text(s, al);
-		} else {
-			continue;
-		}
-		if (from) {
-			code__bind(s, alias ? alias : name, module, name);
-		} else {
-			code__note_import(s, name);
-			/* `import aws_cdk.aws_s3 as s3` binds s3; `import pulumi_aws` binds pulumi_aws */
-			code__bind(s, alias ? alias : name, name, NULL);
-		}
-	}
-}
-
-static void code__import_go(code_scan *s, TSNode spec)
-{
-	TSNode path_n = ig_node_field(spec, "path"), name_n = ig_node_field(spec, "name");
-	if (ts_node_is_null(path_n)) return;
-	const char *path = code__unquote(s, path_n);
-	code__note_import(s, path);
-	const char *alias;
-	if (!ts_node_is_null(name_n)) {
-		alias = code__text(s, name_n);
-	} else {
-		/* the package name is the last element, skipping a major-version suffix */
-		const char *end = path + strlen(path), *slash = strrchr(path, '/');
-		const char *last = slash ? slash + 1 : path;
-		if (last[0] == 'v' && isdigit((unsigned char)last[1]) && slash && slash > path) {
-			end = slash;
-			const char *prev = slash - 1;
-			while (prev > path && *prev != '/') prev--;
-			last = *prev == '/' ? prev + 1 : prev;
-		}
-		alias = ig_arena_strndup(s->a, last, (size_t)(end - last));
-	}
-	code__bind(s, alias, path, NULL);
-}
-
-static void code__import_java(code_scan *s, TSNode n)
-{
-	uint32_t cnt = ts_node_named_child_count(n);
-	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode c = ts_node_named_child(n, i);
-		if (strcmp(ts_node_type(c), "scoped_identifier") != 0) continue;
-		const char *full = code__text(s, c);
-		code__note_import(s, full);
-		const char *dot = strrchr(full, '.');
-		if (!dot) continue;
-		bool wildcard = false;
-		for (uint32_t j = i + 1; j < cnt; j++) wildcard |= strcmp(ts_node_type(ts_node_named_child(n, j)), "asterisk") == 0;
-		if (wildcard) code__bind(s, "*", full, NULL);
-		else code__bind(s, dot + 1, ig_arena_strndup(s->a, full, (size_t)(dot - full)), dot + 1);
-	}
-}
-
 /* ---- resources from constructor calls ---- */
-
-/* The dotted path of a reference "a.b.C" as identifiers; false if not a plain chain. */
-static bool code__chain(code_scan *s, TSNode n, const char **parts, int *np, int max)
-{
-	const char *t = ts_node_type(n);
-	if (strcmp(t, "identifier") == 0 || strcmp(t, "type_identifier") == 0 || strcmp(t, "package_identifier") == 0) {
-		if (*np >= max) return false;
-		parts[(*np)++] = code__text(s, n);
-		return true;
-	}
-	TSNode obj = {0}, prop = {0};
-	if (strcmp(t, "member_expression") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "property"); }
-	else if (strcmp(t, "attribute") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "attribute"); }
-	else if (strcmp(t, "selector_expression") == 0) { obj = ig_node_field(n, "operand"); prop = ig_node_field(n, "field"); }
-	else if (strcmp(t, "field_access") == 0 || strcmp(t, "scoped_type_identifier") == 0) {
-		obj = ts_node_named_child(n, 0);
-		prop = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
-	} else return false;
-	if (ts_node_is_null(obj) || ts_node_is_null(prop)) return false;
-	if (!code__chain(s, obj, parts, np, max) || *np >= max) return false;
-	parts[(*np)++] = code__text(s, prop);
-	return true;
-}
 
 /* The module segment of a path after a framework root:
  * CDK "aws-cdk-lib/aws-s3" -> "aws-s3"; Pulumi "@pulumi/aws/s3" -> "s3"; ... */
@@ -316,7 +123,7 @@ static const char *code__string_arg(code_scan *s, TSNode args, int index)
 		TSNode inner = ig_node_field(a, "arguments");
 		if (!ts_node_is_null(inner) && ts_node_named_child_count(inner)) a = ts_node_named_child(inner, 0), t = ts_node_type(a);
 	}
-	if (strstr(t, "string")) return code__unquote(s, a);
+	if (strstr(t, "string")) return ig_node_text_unquoted(s->a, s->p, a);
 	return NULL;
 }
 
@@ -338,16 +145,17 @@ static bool code__first_arg_is_scope(code_scan *s, TSNode args)
 /* Java `import software.amazon.awscdk.services.kms.*;` then `Key...`: the
  * class comes from the one framework package imported with a wildcard (with
  * several, the class cannot be placed without the API index: skipped). */
-static const code_binding *code__java_wildcard(code_scan *s, const char *cls)
+static const ig_import *code__java_wildcard(code_scan *s, const char *cls)
 {
-	const code_binding *found = NULL;
-	for (int i = 0; i < s->nb; i++) {
-		if (strcmp(s->b[i].alias, "*") != 0 || code__platform_of_path(s->b[i].path) == IG_PLAT_UNKNOWN) continue;
+	const ig_import *found = NULL;
+	for (size_t i = 0; i < s->im.n; i++) {
+		const ig_import *im = &s->im.items[i];
+		if (!im->alias || strcmp(im->alias, "*") != 0 || code__platform_of_path(im->path) == IG_PLAT_UNKNOWN) continue;
 		if (found) return NULL;
-		found = &s->b[i];
+		found = im;
 	}
 	if (!found) return NULL;
-	s->wild = (code_binding){cls, found->path, cls};
+	s->wild = (ig_import){cls, found->path, cls, found->line};
 	return &s->wild;
 }
 
@@ -355,8 +163,8 @@ static void code__call(code_scan *s, TSNode callee, TSNode args, bool go, unsign
 {
 	const char *parts[16];
 	int np = 0;
-	if (!code__chain(s, callee, parts, &np, 16)) return;
-	const code_binding *b = code__lookup(s, parts[0]);
+	if (ts_node_is_null(callee) || !(np = ig_node_chain(s->a, s->p, callee, parts, 16))) return;
+	const ig_import *b = ig_imports_find(&s->im, parts[0]);
 	if (!b && s->f->lang == IG_LANG_JAVA && np == 1) b = code__java_wildcard(s, parts[0]);
 	if (!b) return;
 	char full[512];
@@ -411,7 +219,7 @@ static void code__boto3_client(code_scan *s, TSNode call, unsigned line)
 			    !ig_node_text_eq(s->p, ig_node_field(kw, "name"), "service_name"))
 				continue;
 			TSNode v = ig_node_field(kw, "value");
-			if (!ts_node_is_null(v) && strstr(ts_node_type(v), "string")) name = code__unquote(s, v);
+			if (!ts_node_is_null(v) && strstr(ts_node_type(v), "string")) name = ig_node_text_unquoted(s->a, s->p, v);
 		}
 	}
 	if (!name || !*name) return;
@@ -466,17 +274,13 @@ static void code__visit(code_scan *s, TSNode n)
 	unsigned line = ig_node_line(n);
 	switch (s->f->lang) {
 	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS:
-		if (strcmp(t, "import_statement") == 0) code__import_ts(s, n);
-		else if (strcmp(t, "variable_declarator") == 0) code__require_js(s, n);
-		else if (s->want_resources && strcmp(t, "new_expression") == 0)
+		if (s->want_resources && strcmp(t, "new_expression") == 0)
 			code__call(s, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), false, line);
 		else if (s->want_resources && strcmp(t, "call_expression") == 0)
 			code__cdktf_override(s, n, line);
 		break;
 	case IG_LANG_PY:
-		if (strcmp(t, "import_statement") == 0) code__import_py(s, n, false);
-		else if (strcmp(t, "import_from_statement") == 0) code__import_py(s, n, true);
-		else if (s->want_resources && strcmp(t, "call") == 0) {
+		if (s->want_resources && strcmp(t, "call") == 0) {
 			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), false, line);
 			code__boto3_client(s, n, line);
 			code__cdktf_override(s, n, line);
@@ -489,15 +293,13 @@ static void code__visit(code_scan *s, TSNode n)
 		}
 		break;
 	case IG_LANG_GO:
-		if (strcmp(t, "import_spec") == 0) code__import_go(s, n);
-		else if (s->want_resources && strcmp(t, "call_expression") == 0) {
+		if (s->want_resources && strcmp(t, "call_expression") == 0) {
 			code__call(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), true, line);
 			code__cdktf_override(s, n, line);
 		}
 		break;
 	case IG_LANG_JAVA:
-		if (strcmp(t, "import_declaration") == 0) code__import_java(s, n);
-		else if (s->want_resources && strcmp(t, "object_creation_expression") == 0)
+		if (s->want_resources && strcmp(t, "object_creation_expression") == 0)
 			code__call(s, ig_node_field(n, "type"), ig_node_field(n, "arguments"), false, line);
 		else if (s->want_resources && strcmp(t, "method_invocation") == 0 && !ig_node_text_eq(s->p, ig_node_field(n, "name"), "create"))
 			code__cdktf_override(s, n, line);
@@ -514,8 +316,7 @@ static void code__visit(code_scan *s, TSNode n)
 	}
 }
 
-/* Walk every node: imports first appear before use in all these languages,
- * so one pre-order pass binds names before the calls that use them. */
+/* Walk every node for constructor calls; the imports were collected first. */
 static void code__walk(code_scan *s, TSNode root)
 {
 	TSTreeCursor c = ts_tree_cursor_new(root);
@@ -842,11 +643,11 @@ static void code__hcl(code_scan *s, TSNode root)
 		if (!ig_node_text_eq(s->p, id, "resource") || ts_node_named_child_count(blk) < 3) continue;
 		TSNode type_n = ts_node_named_child(blk, 1), name_n = ts_node_named_child(blk, 2);
 		if (strcmp(ts_node_type(type_n), "string_lit") != 0) continue;
-		const char *type = code__unquote(s, type_n);
+		const char *type = ig_node_text_unquoted(s->a, s->p, type_n);
 		if (!ig_starts_with(type, "aws_") || s->f->n_resources >= CODE_MAX_RESOURCES) continue;
 		ig_resource *r = IG_PUSH(s->a, s->f->resources, s->f->n_resources, s->f->cap_resources);
 		r->native_type = type;
-		r->name = strcmp(ts_node_type(name_n), "string_lit") == 0 ? code__unquote(s, name_n) : NULL;
+		r->name = strcmp(ts_node_type(name_n), "string_lit") == 0 ? ig_node_text_unquoted(s->a, s->p, name_n) : NULL;
 		r->line = ig_node_line(blk);
 		r->service = ig_service_of_type(IG_PLAT_TF, NULL, type);
 	}
@@ -873,6 +674,9 @@ static void code__scan(ig_arena *a, ig_file *f)
 	case IG_LANG_JSON: code__json(&s); break;
 	case IG_LANG_HCL: code__hcl(&s, root); break;
 	default:
+		ig_imports_collect(a, p, &f->imports);
+		s.im = f->imports;
+		for (size_t i = 0; i < s.im.n; i++) code__note_import(&s, s.im.items[i].path);
 		code__walk(&s, root);
 		/* cdktf apps import constructs and cdktf; Pulumi and CDK never import cdktf */
 		f->platform = s.cdktf ? IG_PLAT_CDKTF : s.pulumi ? IG_PLAT_PULUMI : s.cdk ? IG_PLAT_CDK

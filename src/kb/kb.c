@@ -341,6 +341,8 @@ int ig_kbset_load(ig_kbset *set, const char *dir, char *err, size_t errlen)
 			if (w > 0) used += (size_t)w < errlen - used ? (size_t)w : errlen - used - 1;
 		}
 	}
+	if (!loaded && errlen) /* one clear sentence rather than four */
+		snprintf(err, errlen, "no knowledge base in %s (build it with make, or set IACGRADE_KB)", dir);
 	return loaded;
 }
 

@@ -80,7 +80,7 @@ static void json__strings(ig_jsonw *w, const char *key, const char *const *s, si
 	ig_jsonw_arr_end(w);
 }
 
-static void json__finding(ig_jsonw *w, const ig_finding *f)
+void ig_report_json_finding(ig_jsonw *w, const ig_finding *f)
 {
 	ig_jsonw_obj(w);
 	ig_jsonw_kstr(w, "rule", f->rule);
@@ -181,7 +181,7 @@ void ig_report_json(ig_jsonw *w, const ig_task *t, const char *path)
 	ig_jsonw_obj_end(w);
 	ig_jsonw_key(w, "findings");
 	ig_jsonw_arr(w);
-	for (size_t i = 0; i < t->n_findings; i++) json__finding(w, &t->findings[i]);
+	for (size_t i = 0; i < t->n_findings; i++) ig_report_json_finding(w, &t->findings[i]);
 	ig_jsonw_arr_end(w);
 	json__score(w, t);
 	ig_jsonw_obj_end(w);

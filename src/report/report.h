@@ -14,4 +14,14 @@
 void ig_report_json(ig_jsonw *w, const ig_task *t, const char *path);
 void ig_report_text(ig_buf *out, const ig_task *t, const char *path);
 void ig_report_md(ig_buf *out, const ig_task *t, const char *path);
+/* One finding as a JSON object (the same shape in every report). */
+void ig_report_json_finding(ig_jsonw *w, const ig_finding *f);
+
+/* `iacgrade check` on plain files: the files are the response r of t, the
+ * findings t's. Text with a code frame per finding, JSON (schema
+ * "iacgrade.check", docs/json-schema.md) and SARIF 2.1.0. */
+#define IG_CHECK_SCHEMA_VERSION 1
+void ig_report_check_text(ig_buf *out, const ig_task *t, const ig_response *r, bool color);
+void ig_report_check_json(ig_jsonw *w, const ig_task *t, const ig_response *r);
+void ig_report_check_sarif(ig_jsonw *w, const ig_task *t, const ig_response *r, const char *version);
 #endif

@@ -120,3 +120,12 @@ TSNode ig_node_field(TSNode n, const char *field)
 {
 	return ts_node_child_by_field_name(n, field, (uint32_t)strlen(field));
 }
+
+const char *ig_node_text_unquoted(ig_arena *a, const ig_parse *p, TSNode n)
+{
+	const char *t = ig_node_text(a, p, n);
+	size_t len = strlen(t);
+	while (len && (*t == '"' || *t == '\'' || *t == '`')) { t++; len--; }
+	while (len && (t[len - 1] == '"' || t[len - 1] == '\'' || t[len - 1] == '`')) len--;
+	return ig_arena_strndup(a, t, len);
+}

@@ -38,6 +38,8 @@ void ig_syntax_thread_cleanup(void);
 /* Node helpers */
 static inline unsigned ig_node_line(TSNode n) { return ts_node_start_point(n).row + 1; }
 const char *ig_node_text(ig_arena *a, const ig_parse *p, TSNode n);
+/* The node's text without surrounding quotes or backticks ("'x'" -> "x"). */
+const char *ig_node_text_unquoted(ig_arena *a, const ig_parse *p, TSNode n);
 bool ig_node_text_eq(const ig_parse *p, TSNode n, const char *lit);
 TSNode ig_node_field(TSNode n, const char *field);
 #endif

@@ -4,6 +4,7 @@
 #define IG_TYPES_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "syntax/imports.h"
 #include "syntax/lang.h"
 #include "syntax/syntax.h"
 #include "util/arena.h"
@@ -44,6 +45,7 @@ typedef struct ig_file {
 	bool truncated;           /* the fence was never closed (cut-off answer) */
 	bool skipped;             /* too large: not parsed */
 	ig_parse parse;           /* tree released after analysis; errors kept */
+	ig_imports imports;       /* names bound by the file's imports (code languages) */
 	ig_platform platform;     /* detected from this file's code */
 	ig_lang platform_lang;    /* language the platform code is written in (ts for cdk ts...) */
 	ig_resource *resources;

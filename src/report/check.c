@@ -1,0 +1,183 @@
+/* Reports of `iacgrade check`: what a linter user expects (cfn-lint, ruff):
+ * path:line, severity, rule, message, the line itself and the fix. */
+#include "check/check.h"
+#include "report/report.h"
+#include <string.h>
+
+static const ig_file *check__file(const ig_response *r, const char *path)
+{
+	for (size_t i = 0; path && i < r->n_files; i++)
+		if (strcmp(r->files[i].path, path) == 0) return &r->files[i];
+	return NULL;
+}
+
+/* The text of 1-based line n of f, without its newline. */
+static const char *check__line(const ig_file *f, unsigned n, size_t *len)
+{
+	const char *p = f->text, *end = f->text + f->len;
+	for (unsigned i = 1; i < n && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl) return NULL;
+		p = nl + 1;
+	}
+	if (p >= end) return NULL;
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*len = (size_t)((nl ? nl : end) - p);
+	if (*len && p[*len - 1] == '\r') (*len)--;
+	return p;
+}
+
+void ig_report_check_text(ig_buf *o, const ig_task *t, const ig_response *r, bool color)
+{
+	const char *bold = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
+	size_t counts[3] = {0};
+	for (size_t i = 0; i < t->n_findings; i++) {
+		const ig_finding *fd = &t->findings[i];
+		counts[fd->severity]++;
+		const char *sev = ig_severity_name(fd->severity);
+		const char *sev_color = !color ? "" : fd->severity == IG_SEV_ERROR ? "\033[31m" : fd->severity == IG_SEV_WARNING ? "\033[33m" : "\033[36m";
+		ig_buf_printf(o, "%s%s", bold, fd->file ? fd->file : "-");
+		if (fd->line) ig_buf_printf(o, ":%u", fd->line);
+		ig_buf_printf(o, ":%s %s%s%s %s", off, sev_color, sev, off, fd->rule);
+		if (fd->category) ig_buf_printf(o, " (Category %c)", fd->category);
+		ig_buf_printf(o, ": %s\n", fd->message);
+		const ig_file *f = check__file(r, fd->file);
+		size_t len = 0;
+		const char *line = f && fd->line ? check__line(f, fd->line, &len) : NULL;
+		if (line) {
+			if (len > 160) len = 160;
+			ig_buf_printf(o, "  %5u | %.*s\n", fd->line, (int)len, line);
+		}
+		if (fd->fix) ig_buf_printf(o, "        = fix: %s\n", fd->fix);
+	}
+	ig_buf_printf(o, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s\n", r->n_files,
+		      r->n_files == 1 ? "" : "s", counts[IG_SEV_ERROR], counts[IG_SEV_ERROR] == 1 ? "" : "s",
+		      counts[IG_SEV_WARNING], counts[IG_SEV_WARNING] == 1 ? "" : "s", counts[IG_SEV_INFO],
+		      counts[IG_SEV_INFO] == 1 ? "" : "s");
+}
+
+void ig_report_check_json(ig_jsonw *w, const ig_task *t, const ig_response *r)
+{
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "schema", "iacgrade.check");
+	ig_jsonw_kint(w, "version", IG_CHECK_SCHEMA_VERSION);
+	ig_jsonw_key(w, "files");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < r->n_files; i++) {
+		const ig_file *f = &r->files[i];
+		ig_jsonw_obj(w);
+		ig_jsonw_kstr(w, "path", f->path);
+		ig_jsonw_kstr(w, "language", f->lang == IG_LANG_UNKNOWN ? NULL : ig_lang_name(f->lang));
+		ig_jsonw_kstr(w, "platform", f->platform == IG_PLAT_UNKNOWN ? NULL : ig_platform_name(f->platform));
+		ig_jsonw_kint(w, "parse_error_count", (long long)f->parse.n_errors_total);
+		ig_jsonw_kbool(w, "skipped", f->skipped);
+		ig_jsonw_obj_end(w);
+	}
+	ig_jsonw_arr_end(w);
+	ig_jsonw_key(w, "findings");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < t->n_findings; i++) ig_report_json_finding(w, &t->findings[i]);
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+}
+
+static const char *check__sarif_level(ig_severity s)
+{
+	return s == IG_SEV_ERROR ? "error" : s == IG_SEV_WARNING ? "warning" : "note";
+}
+
+/* SARIF 2.1.0 (OASIS): one run, the rules that fired as reportingDescriptors,
+ * one result per finding. The category and the fix go in properties: SARIF
+ * fixes need byte-exact replacements, which a "did you mean" is not. */
+void ig_report_check_sarif(ig_jsonw *w, const ig_task *t, const ig_response *r, const char *version)
+{
+	(void)r;
+	const char *fired[512];
+	size_t n_fired = 0;
+	for (size_t i = 0; i < t->n_findings; i++) {
+		size_t j = 0;
+		while (j < n_fired && strcmp(fired[j], t->findings[i].rule) != 0) j++;
+		if (j == n_fired && n_fired < sizeof fired / sizeof *fired) fired[n_fired++] = t->findings[i].rule;
+	}
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+	ig_jsonw_kstr(w, "version", "2.1.0");
+	ig_jsonw_key(w, "runs");
+	ig_jsonw_arr(w);
+	ig_jsonw_obj(w);
+	ig_jsonw_key(w, "tool");
+	ig_jsonw_obj(w);
+	ig_jsonw_key(w, "driver");
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "name", "iacgrade");
+	ig_jsonw_kstr(w, "version", version);
+	ig_jsonw_key(w, "rules");
+	ig_jsonw_arr(w);
+	for (size_t j = 0; j < n_fired; j++) {
+		const ig_rule_info *info = ig_rule_find(fired[j]);
+		ig_jsonw_obj(w);
+		ig_jsonw_kstr(w, "id", fired[j]);
+		ig_jsonw_key(w, "shortDescription");
+		ig_jsonw_obj(w);
+		ig_jsonw_kstr(w, "text", info ? info->title : fired[j]);
+		ig_jsonw_obj_end(w);
+		if (info) {
+			ig_jsonw_kstr(w, "helpUri", info->doc);
+			ig_jsonw_key(w, "properties");
+			ig_jsonw_obj(w);
+			ig_jsonw_key(w, "category");
+			if (info->category) ig_jsonw_strn(w, &info->category, 1); else ig_jsonw_null(w);
+			ig_jsonw_obj_end(w);
+		}
+		ig_jsonw_obj_end(w);
+	}
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "results");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; i < t->n_findings; i++) {
+		const ig_finding *fd = &t->findings[i];
+		size_t j = 0;
+		while (j < n_fired && strcmp(fired[j], fd->rule) != 0) j++;
+		ig_jsonw_obj(w);
+		ig_jsonw_kstr(w, "ruleId", fd->rule);
+		if (j < n_fired) ig_jsonw_kint(w, "ruleIndex", (long long)j);
+		ig_jsonw_kstr(w, "level", check__sarif_level(fd->severity));
+		ig_jsonw_key(w, "message");
+		ig_jsonw_obj(w);
+		ig_jsonw_kstr(w, "text", fd->message);
+		ig_jsonw_obj_end(w);
+		if (fd->file) {
+			ig_jsonw_key(w, "locations");
+			ig_jsonw_arr(w);
+			ig_jsonw_obj(w);
+			ig_jsonw_key(w, "physicalLocation");
+			ig_jsonw_obj(w);
+			ig_jsonw_key(w, "artifactLocation");
+			ig_jsonw_obj(w);
+			ig_jsonw_kstr(w, "uri", fd->file);
+			ig_jsonw_obj_end(w);
+			if (fd->line) {
+				ig_jsonw_key(w, "region");
+				ig_jsonw_obj(w);
+				ig_jsonw_kint(w, "startLine", fd->line);
+				ig_jsonw_obj_end(w);
+			}
+			ig_jsonw_obj_end(w);
+			ig_jsonw_obj_end(w);
+			ig_jsonw_arr_end(w);
+		}
+		ig_jsonw_key(w, "properties");
+		ig_jsonw_obj(w);
+		ig_jsonw_key(w, "category");
+		if (fd->category) ig_jsonw_strn(w, &fd->category, 1); else ig_jsonw_null(w);
+		ig_jsonw_kstr(w, "fix", fd->fix);
+		ig_jsonw_obj_end(w);
+		ig_jsonw_obj_end(w);
+	}
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_arr_end(w);
+	ig_jsonw_obj_end(w);
+}

@@ -1,0 +1,241 @@
+/* Import statements of TypeScript/JavaScript, Python, Go and Java. */
+#include "syntax/imports.h"
+#include <ctype.h>
+#include <string.h>
+
+typedef struct {
+	ig_arena *a;
+	const ig_parse *p;
+	ig_imports *out;
+} imports_scan;
+
+static const char *imports__text(imports_scan *s, TSNode n) { return ig_node_text(s->a, s->p, n); }
+
+static void imports__add(imports_scan *s, const char *alias, const char *path, const char *member, TSNode at)
+{
+	if (!path) return;
+	ig_import *im = IG_PUSH(s->a, s->out->items, s->out->n, s->out->cap);
+	*im = (ig_import){alias, path, member, ig_node_line(at)};
+}
+
+static void imports__ts(imports_scan *s, TSNode n)
+{
+	TSNode src = ig_node_field(n, "source");
+	if (ts_node_is_null(src)) return;
+	const char *path = ig_node_text_unquoted(s->a, s->p, src);
+	size_t before = s->out->n;
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		if (strcmp(ts_node_type(c), "import_clause") != 0) continue;
+		uint32_t k = ts_node_named_child_count(c);
+		for (uint32_t j = 0; j < k; j++) {
+			TSNode d = ts_node_named_child(c, j);
+			const char *t = ts_node_type(d);
+			if (strcmp(t, "identifier") == 0) {
+				imports__add(s, imports__text(s, d), path, NULL, d);
+			} else if (strcmp(t, "namespace_import") == 0 && ts_node_named_child_count(d)) {
+				imports__add(s, imports__text(s, ts_node_named_child(d, 0)), path, NULL, d);
+			} else if (strcmp(t, "named_imports") == 0) {
+				uint32_t m = ts_node_named_child_count(d);
+				for (uint32_t q = 0; q < m; q++) {
+					TSNode spec = ts_node_named_child(d, q);
+					TSNode name = ig_node_field(spec, "name"), alias = ig_node_field(spec, "alias");
+					if (ts_node_is_null(name)) continue;
+					const char *nm = ig_node_text_unquoted(s->a, s->p, name);
+					imports__add(s, ts_node_is_null(alias) ? nm : imports__text(s, alias), path, nm, spec);
+				}
+			}
+		}
+	}
+	if (s->out->n == before) imports__add(s, NULL, path, NULL, n); /* import 'side-effect' */
+}
+
+/* const s3 = require('aws-cdk-lib/aws-s3'); const { aws_s3: s3 } = require('aws-cdk-lib') */
+static void imports__require(imports_scan *s, TSNode decl)
+{
+	TSNode name = ig_node_field(decl, "name"), value = ig_node_field(decl, "value");
+	if (ts_node_is_null(name) || ts_node_is_null(value) || strcmp(ts_node_type(value), "call_expression") != 0) return;
+	TSNode fn = ig_node_field(value, "function"), args = ig_node_field(value, "arguments");
+	if (ts_node_is_null(fn) || !ig_node_text_eq(s->p, fn, "require") || ts_node_is_null(args) ||
+	    !ts_node_named_child_count(args))
+		return;
+	TSNode arg = ts_node_named_child(args, 0);
+	if (strcmp(ts_node_type(arg), "string") != 0) return;
+	const char *path = ig_node_text_unquoted(s->a, s->p, arg);
+	if (strcmp(ts_node_type(name), "identifier") == 0) {
+		imports__add(s, imports__text(s, name), path, NULL, decl);
+		return;
+	}
+	size_t before = s->out->n;
+	uint32_t cnt = ts_node_named_child_count(name);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(name, i);
+		const char *t = ts_node_type(c);
+		if (strcmp(t, "shorthand_property_identifier_pattern") == 0) {
+			const char *nm = imports__text(s, c);
+			imports__add(s, nm, path, nm, c);
+		} else if (strcmp(t, "pair_pattern") == 0) {
+			TSNode k = ig_node_field(c, "key"), v = ig_node_field(c, "value");
+			if (!ts_node_is_null(k) && !ts_node_is_null(v)) imports__add(s, imports__text(s, v), path, imports__text(s, k), c);
+		}
+	}
+	if (s->out->n == before) imports__add(s, NULL, path, NULL, decl);
+}
+
+static void imports__py(imports_scan *s, TSNode n, bool from)
+{
+	const char *module = NULL;
+	TSNode mod_node = {0};
+	if (from) {
+		mod_node = ig_node_field(n, "module_name");
+		if (ts_node_is_null(mod_node)) return;
+		module = imports__text(s, mod_node);
+	}
+	size_t before = s->out->n;
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		if (from && ts_node_eq(c, mod_node)) continue;
+		const char *t = ts_node_type(c);
+		const char *name = NULL, *alias = NULL;
+		if (strcmp(t, "dotted_name") == 0) {
+			name = imports__text(s, c);
+		} else if (strcmp(t, "aliased_import") == 0) {
+			TSNode nm = ig_node_field(c, "name"), al = ig_node_field(c, "alias");
+			if (ts_node_is_null(nm) || ts_node_is_null(al)) continue;
+			name = imports__text(s, nm);
+			alias = imports__text(s, al);
+		} else {
+			continue;
+		}
+		/* `import aws_cdk.aws_s3 as s3` binds s3; `import pulumi_aws` binds pulumi_aws */
+		if (from) imports__add(s, alias ? alias : name, module, name, c);
+		else imports__add(s, alias ? alias : name, name, NULL, c);
+	}
+	if (from && s->out->n == before) imports__add(s, NULL, module, NULL, n); /* from m import * */
+}
+
+static void imports__go(imports_scan *s, TSNode spec)
+{
+	TSNode path_n = ig_node_field(spec, "path"), name_n = ig_node_field(spec, "name");
+	if (ts_node_is_null(path_n)) return;
+	const char *path = ig_node_text_unquoted(s->a, s->p, path_n);
+	const char *alias;
+	if (!ts_node_is_null(name_n)) {
+		alias = imports__text(s, name_n);
+	} else {
+		/* the package name is the last element, skipping a major-version suffix */
+		const char *end = path + strlen(path), *slash = strrchr(path, '/');
+		const char *last = slash ? slash + 1 : path;
+		if (last[0] == 'v' && isdigit((unsigned char)last[1]) && slash && slash > path) {
+			end = slash;
+			const char *prev = slash - 1;
+			while (prev > path && *prev != '/') prev--;
+			last = *prev == '/' ? prev + 1 : prev;
+		}
+		alias = ig_arena_strndup(s->a, last, (size_t)(end - last));
+	}
+	imports__add(s, alias, path, NULL, spec);
+}
+
+static void imports__java(imports_scan *s, TSNode n)
+{
+	uint32_t cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		if (strcmp(ts_node_type(c), "scoped_identifier") != 0) continue;
+		const char *full = imports__text(s, c);
+		const char *dot = strrchr(full, '.');
+		bool wildcard = false;
+		for (uint32_t j = i + 1; j < cnt; j++) wildcard |= strcmp(ts_node_type(ts_node_named_child(n, j)), "asterisk") == 0;
+		if (wildcard) imports__add(s, "*", full, NULL, c);
+		else if (dot) imports__add(s, dot + 1, ig_arena_strndup(s->a, full, (size_t)(dot - full)), dot + 1, c);
+	}
+}
+
+static void imports__visit(imports_scan *s, TSNode n)
+{
+	const char *t = ts_node_type(n);
+	switch (s->p->lang) {
+	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS:
+		if (strcmp(t, "import_statement") == 0) imports__ts(s, n);
+		else if (strcmp(t, "variable_declarator") == 0) imports__require(s, n);
+		break;
+	case IG_LANG_PY:
+		if (strcmp(t, "import_statement") == 0) imports__py(s, n, false);
+		else if (strcmp(t, "import_from_statement") == 0) imports__py(s, n, true);
+		break;
+	case IG_LANG_GO:
+		if (strcmp(t, "import_spec") == 0) imports__go(s, n);
+		break;
+	case IG_LANG_JAVA:
+		if (strcmp(t, "import_declaration") == 0) imports__java(s, n);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Imports may sit anywhere a statement can (Python inside functions, require
+ * in a block), so every node is visited; import nodes are not descended. */
+void ig_imports_collect(ig_arena *a, const ig_parse *p, ig_imports *out)
+{
+	out->items = NULL;
+	out->n = out->cap = 0;
+	if (!p->tree) return;
+	switch (p->lang) {
+	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS: case IG_LANG_PY: case IG_LANG_GO: case IG_LANG_JAVA: break;
+	default: return;
+	}
+	imports_scan s = {a, p, out};
+	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(p->tree));
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		size_t before = out->n;
+		imports__visit(&s, n);
+		bool was_import = out->n != before;
+		if (!was_import && ts_tree_cursor_goto_first_child(&c)) continue;
+		for (;;) {
+			if (ts_tree_cursor_goto_next_sibling(&c)) break;
+			if (!ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return; }
+		}
+	}
+}
+
+const ig_import *ig_imports_find(const ig_imports *im, const char *alias)
+{
+	for (size_t i = im->n; i-- > 0;)
+		if (im->items[i].alias && strcmp(im->items[i].alias, alias) == 0) return &im->items[i];
+	return NULL;
+}
+
+int ig_node_chain(ig_arena *a, const ig_parse *p, TSNode n, const char **parts, int max)
+{
+	/* iterative: walk down the object side, then fill the parts from the end */
+	TSNode stack[32];
+	int depth = 0;
+	for (;;) {
+		if (depth >= max || depth >= 32) return 0;
+		const char *t = ts_node_type(n);
+		if (strcmp(t, "identifier") == 0 || strcmp(t, "type_identifier") == 0 || strcmp(t, "package_identifier") == 0) {
+			stack[depth++] = n;
+			break;
+		}
+		TSNode obj = {0}, prop = {0};
+		if (strcmp(t, "member_expression") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "property"); }
+		else if (strcmp(t, "attribute") == 0) { obj = ig_node_field(n, "object"); prop = ig_node_field(n, "attribute"); }
+		else if (strcmp(t, "selector_expression") == 0) { obj = ig_node_field(n, "operand"); prop = ig_node_field(n, "field"); }
+		else if (strcmp(t, "field_access") == 0 || strcmp(t, "scoped_type_identifier") == 0 ||
+			 strcmp(t, "qualified_type") == 0 || strcmp(t, "nested_type_identifier") == 0) {
+			if (!ts_node_named_child_count(n)) return 0;
+			obj = ts_node_named_child(n, 0);
+			prop = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
+		} else return 0;
+		if (ts_node_is_null(obj) || ts_node_is_null(prop) || ts_node_eq(obj, prop)) return 0;
+		stack[depth++] = prop;
+		n = obj;
+	}
+	for (int i = 0; i < depth; i++) parts[i] = ig_node_text(a, p, stack[depth - 1 - i]);
+	return depth;
+}
