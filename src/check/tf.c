@@ -16,6 +16,7 @@ typedef struct tf_walk {
 	const ig_kb *kb;
 	const char *top;  /* the type's key: "aws_s3_bucket" or "data.aws_ami" */
 	const char *type; /* its Terraform name, for messages */
+	bool old_only;    /* the pin excludes the current major: names only in the previous one are right */
 } tf_walk;
 
 static const char *tf__text(ig_check_ctx *c, TSNode n) { return ig_node_text(&c->task->arena, c->parse, n); }
@@ -81,26 +82,33 @@ static bool tf__kind_changed(const ig_kb *kb, const ig_kb_entry *e)
 static void tf__removed(tf_walk *w, const ig_kb_entry *e, const char *what, const char *path, unsigned line)
 {
 	const char *note = ig_tfkb_removed(w->kb, e);
-	if (note)
+	if (note && !w->old_only)
 		ig_check_report(w->c, "tf.removed", line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
 				"%s `%s` of %s is %s", what, path, w->type, note);
 }
 
+/* "aws_s3_bucket", or "`rule.copy_action` of aws_backup_plan" for a nested block. */
+static const char *tf__where(tf_walk *w, const char *key)
+{
+	if (strcmp(key, w->top) == 0) return w->type;
+	return ig_arena_printf(&w->c->task->arena, "`%s` of %s", key + strlen(w->top) + 1, w->type);
+}
+
 static void tf__unknown(tf_walk *w, const char *parent, const char *name, bool block, unsigned line)
 {
-	const char *where = strcmp(parent, w->top) == 0 ? w->type : parent + strlen(w->top) + 1;
+	const char *where = tf__where(w, parent);
 	if (block) {
 		const char *home = ig_tfkb_block_home(w->c, w->kb, w->top, name);
 		if (home) {
-			const char *in = strcmp(home, w->top) == 0 ? w->type : home + strlen(w->top) + 1;
-			ig_check_report(w->c, "tf.misplaced-block", line, ig_arena_printf(&w->c->task->arena, "move it into `%s`", in),
-					"block `%s` does not belong in `%s` of %s: it is a block of `%s`", name, where, w->type, in);
+			const char *in = tf__where(w, home);
+			ig_check_report(w->c, "tf.misplaced-block", line, ig_arena_printf(&w->c->task->arena, "move it into %s", in),
+					"block `%s` does not belong in %s: it is a block of %s", name, where, in);
 			return;
 		}
 	}
 	const char *near = ig_tfkb_suggest(w->c, w->kb, parent, name);
 	ig_check_report(w->c, "tf.unknown-argument", line, near ? ig_arena_printf(&w->c->task->arena, "did you mean %s?", near) : NULL,
-			"%s `%s` does not exist in `%s` of %s (%s)", block ? "block" : "argument", name, where, w->type,
+			"%s `%s` does not exist in %s (%s)", block ? "block" : "argument", name, where,
 			ig_tfkb_versions(w->c, w->kb));
 }
 
@@ -192,7 +200,7 @@ static void tf__body_walk(tf_walk *w, TSNode body, const char *parent, int depth
 }
 
 /* resource "TYPE" "NAME" { ... } and data "TYPE" "NAME" { ... } */
-static void tf__top_block(ig_check_ctx *c, const ig_kb *kb, TSNode blk)
+static void tf__top_block(ig_check_ctx *c, const ig_kb *kb, TSNode blk, bool old_only)
 {
 	if (ts_node_named_child_count(blk) < 3) return;
 	TSNode id = ts_node_named_child(blk, 0);
@@ -211,9 +219,9 @@ static void tf__top_block(ig_check_ctx *c, const ig_kb *kb, TSNode blk)
 				"%s type `%s` does not exist (%s)", data ? "data source" : "resource", type, ig_tfkb_versions(c, kb));
 		return;
 	}
-	tf_walk w = {.c = c, .kb = kb, .top = ig_kb_key(kb, e), .type = data ? key : type};
+	tf_walk w = {.c = c, .kb = kb, .top = ig_kb_key(kb, e), .type = data ? key : type, .old_only = old_only};
 	const char *note = ig_tfkb_removed(kb, e);
-	if (note)
+	if (note && !old_only)
 		ig_check_report(c, "tf.removed", line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
 				"%s type `%s` is %s", data ? "data source" : "resource", type, note);
 	bool has_body;
@@ -225,13 +233,17 @@ void ig_check_tf(ig_check_ctx *c)
 {
 	const ig_kb *kb = &c->kb->tf;
 	if (!kb->n_entries || c->file->lang != IG_LANG_HCL) return;
+	/* pinned below every indexed major: its schema is not indexed, so nothing can be judged */
+	int pin = ig_tfpin_max_major(c), oldest = ig_tfkb_major(kb, "provider_previous"), cur = ig_tfkb_major(kb, "provider");
+	if (pin >= 0 && pin < (oldest >= 0 ? oldest : cur)) return;
+	bool old_only = pin >= 0 && pin < cur;
 	TSNode root = ts_tree_root_node(c->parse->tree);
 	for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) {
 		TSNode body = ts_node_named_child(root, i);
 		if (!tf__is(body, "body")) continue;
 		for (uint32_t j = 0; j < ts_node_named_child_count(body); j++) {
 			TSNode blk = ts_node_named_child(body, j);
-			if (tf__is(blk, "block")) tf__top_block(c, kb, blk);
+			if (tf__is(blk, "block")) tf__top_block(c, kb, blk, old_only);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 /* Lookups in tf.kb shared by the Terraform-vocabulary checks. */
 #include "check/tfkb.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool ig_tfkb_read_only(const ig_kb_entry *e)
@@ -78,4 +79,11 @@ const char *ig_tfkb_versions(ig_check_ctx *c, const ig_kb *kb)
 	if (!cur) return kb->source;
 	if (!old) return ig_arena_printf(&c->task->arena, "AWS provider %s", ig_kb_str(kb, cur->extra));
 	return ig_arena_printf(&c->task->arena, "AWS provider %s or %s", ig_kb_str(kb, cur->extra), ig_kb_str(kb, old->extra));
+}
+
+int ig_tfkb_major(const ig_kb *kb, const char *fact)
+{
+	const ig_kb_entry *e = ig_kb_find(kb, fact, strlen(fact));
+	const char *v = e ? ig_kb_str(kb, e->extra) : "";
+	return *v >= '0' && *v <= '9' ? (int)strtol(v, NULL, 10) : -1;
 }

@@ -29,4 +29,11 @@ const char *ig_tfkb_block_home(ig_check_ctx *c, const ig_kb *kb, const char *top
 const char *ig_tfkb_removed(const ig_kb *kb, const ig_kb_entry *e);
 /* "AWS provider 6.25.0 or 5.100.0": the indexed versions, for messages. */
 const char *ig_tfkb_versions(ig_check_ctx *c, const ig_kb *kb);
+/* The highest AWS provider major the configuration's
+ * `required_providers` pin admits (its own file first, then the other HCL
+ * files of its response), or -1 when nothing caps it (src/check/tfpin.c). */
+int ig_tfpin_max_major(ig_check_ctx *c);
+
+/* The major of a tf.kb provider fact ("provider", "provider_previous"), or -1. */
+int ig_tfkb_major(const ig_kb *kb, const char *fact);
 #endif
