@@ -153,6 +153,7 @@ function indexVersion(pkgDir) {
 		put(key, { kind: isData ? 'tf_data' : 'tf_resource', aux: `${ns}.${t.name}` });
 		put(`cdktf.${ns}`, { kind: 'module', type: key });
 		put(`cdktf.${ns}.${t.name}`, { kind: 'alias', type: key });
+		put(`cdktf_class.${t.name}`, { kind: 'alias', type: key }); // resource classes by name alone
 		const params = (t.initializer && t.initializer.parameters) || [];
 		const config = params[2] && unwrap(params[2].type);
 		if (config && config.fqn) {
@@ -222,6 +223,13 @@ function main() {
 	}
 	let cfn = null;
 	if (opt.cfn) cfn = tfcfn.map(w, opt.cfn, opt.overrides);
+	// CDKTF's own config members (data/kb/cdktf-meta-arguments.tsv): not the provider's arguments
+	const metaFile = path.join(__dirname, '..', '..', 'data', 'kb', 'cdktf-meta-arguments.tsv');
+	for (const line of fs.readFileSync(metaFile, 'utf8').split('\n')) {
+		if (!line || line.startsWith('#')) continue;
+		const [name, url] = line.split('\t');
+		w.add({ key: `cdktf_meta.${name}`, kind: 'fact', aux: url });
+	}
 	w.add({ key: 'provider', kind: 'fact', extra: cur.provider, aux: 'package.json cdktf.provider.version' });
 	if (old) w.add({ key: 'provider_previous', kind: 'fact', extra: old.provider, aux: 'package.json cdktf.provider.version' });
 	const res = w.write(out);
