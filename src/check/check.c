@@ -12,6 +12,7 @@ void ig_check_file(ig_check_ctx *c)
 	switch (f->platform) {
 	case IG_PLAT_TF: ig_check_tf(c); break;
 	case IG_PLAT_CDKTF: ig_check_cdktf(c); break;
+	case IG_PLAT_PULUMI: ig_check_pulumi(c); break;
 	default: break;
 	}
 }

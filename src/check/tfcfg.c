@@ -63,10 +63,10 @@ static const char *cfg__spell(ig_tfcfg *t, const char *name)
 static void cfg__report_unknown(ig_tfcfg *t, const char *name, const char *key, unsigned line, bool read_only)
 {
 	ig_arena *a = &t->c->task->arena;
-	/* the member path below the type: "aws_s3_bucket.versioning" -> `versioning` */
-	const char *below = strchr(ig_starts_with(key, "data.") ? key + 5 : ig_starts_with(key, "input.") ? key + 6 : key, '.');
-	if (below && ig_starts_with(key, "input.")) below = strchr(below + 1, '.'); /* input.s3.BucketCorsRule */
-	const char *where = below ? ig_arena_printf(a, "`%s` of %s", below + 1, t->what) : t->what;
+	const char *where = t->what;
+	size_t tl = strlen(t->top);
+	if (strncmp(key, t->top, tl) == 0 && key[tl] == '.') where = ig_arena_printf(a, "`%s` of %s", key + tl + 1, t->what);
+	else if (ig_starts_with(key, "input.")) where = ig_arena_printf(a, "input type `%s` of %s", key + 6, t->what);
 	if (read_only) {
 		ig_check_report(t->c, t->rule_unknown, line, "remove it: the provider computes it", "`%s` of %s is a read-only attribute: it cannot be set",
 				name, where);
@@ -91,7 +91,7 @@ static void cfg__report_unknown(ig_tfcfg *t, const char *name, const char *key, 
 /* One member `name` (its value may be null) of the object checked against key. */
 static void cfg__member(ig_tfcfg *t, const char *name, TSNode at, TSNode value, const char *key, int depth)
 {
-	bool top = !strchr(key, '.') || (ig_starts_with(key, "data.") && !strchr(key + 5, '.'));
+	bool top = strcmp(key, t->top) == 0;
 	if (top && t->framework && t->framework(t, name)) return;
 	unsigned line = ig_node_line(at);
 	const ig_kb_entry *e = ig_kb_child_folded(t->kb, key, name);

@@ -16,6 +16,7 @@ struct ig_tfcfg {
 	const char *rule_removed;    /* names only in the previous major (tf.kb), or NULL */
 	const char *rule_deprecated; /* @deprecated members (pulumi.kb), or NULL */
 	const char *what;            /* "S3Bucket (aws_s3_bucket)", for messages */
+	const char *top;             /* the resource's key ("aws_s3_bucket", "s3.Bucket") */
 	/* The key a member's nested objects are checked against, or NULL. */
 	const char *(*nested)(ig_tfcfg *t, const ig_kb_entry *member);
 	/* Whether a call `Name(...)` builds the nested object of key (a CDKTF
