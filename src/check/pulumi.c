@@ -14,6 +14,7 @@
 #include "syntax/imports.h"
 #include "util/strutil.h"
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct pulumi_scan {
@@ -42,6 +43,16 @@ static const char *pulumi__subpath(const char *path)
 	return *aws == '/' ? aws + 1 : aws;
 }
 
+/* A Go import of an older major of the SDK (".../pulumi-aws/sdk/v6/go/aws/s3" against
+ * @pulumi/aws 7): its schema is not indexed, so its names are unknown here. */
+static bool pulumi__older_go_sdk(const ig_kb *kb, const char *path)
+{
+	const char *v = strstr(path, "pulumi-aws/sdk/v"), *at = strrchr(kb->source, '@');
+	if (!v || !at) return false;
+	long major = strtol(v + strlen("pulumi-aws/sdk/v"), NULL, 10), indexed = strtol(at + 1, NULL, 10);
+	return major > 0 && indexed > 0 && major < indexed;
+}
+
 static bool pulumi__resolve(pulumi_scan *s, TSNode callee, const char **module, const char **cls)
 {
 	const char *parts[8];
@@ -50,7 +61,7 @@ static bool pulumi__resolve(pulumi_scan *s, TSNode callee, const char **module, 
 	const ig_import *b = ig_imports_find(&s->c->file->imports, parts[0]);
 	if (!b || !b->path) return false;
 	const char *sub = pulumi__subpath(b->path);
-	if (!sub) return false;
+	if (!sub || pulumi__older_go_sdk(s->kb, b->path)) return false;
 	const char *seq[10];
 	int k = 0;
 	if (*sub) seq[k++] = sub;
