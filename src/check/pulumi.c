@@ -91,6 +91,23 @@ static bool pulumi__struct_call(ig_tfcfg *t, const char *name, const char *key)
 	return n > 4 && strcmp(name + n - 4, "Args") == 0 && dot && strlen(dot + 1) == n - 4 && strncmp(dot + 1, name, n - 4) == 0;
 }
 
+/* A top-level argument the bridged Terraform type had only in the previous
+ * provider major (stageName of apigateway.Deployment: stage_name, removed in
+ * AWS provider 6): valid in the SDK major that bridged it. */
+static const char *pulumi__older(ig_tfcfg *t, const char *key, const char *name)
+{
+	const char *tf = t->data;
+	const ig_kb *tkb = &t->c->kb->tf;
+	if (!tf || !*tf || strcmp(key, t->top) != 0 || !tkb->n_entries) return NULL;
+	const ig_kb_entry *e = ig_kb_child_folded(tkb, tf, name);
+	size_t n = strlen(name);
+	if (!e && n > 1 && name[n - 1] == 's') /* Pulumi pluralises list blocks */
+		e = ig_kb_child_folded(tkb, tf, ig_arena_strndup(&t->c->task->arena, name, n - 1));
+	if (!e || !ig_kb_has(e, IG_KB_REMOVED)) return NULL;
+	return ig_arena_printf(&t->c->task->arena, "`%s` of %s, which the previous SDK major bridged (%s)", ig_kb_name(tkb, e), tf,
+			       ig_kb_str(tkb, e->note));
+}
+
 /* The Python SDK's own keywords of a resource constructor. */
 static bool pulumi__py_sdk(ig_tfcfg *t, const char *name)
 {
@@ -124,6 +141,7 @@ static void pulumi__construct(pulumi_scan *s, TSNode callee, TSNode args, unsign
 	const char *tf = ig_kb_str(s->kb, e->type);
 	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "pulumi.unknown-argument", .rule_deprecated = "pulumi.deprecated",
 		      .what = *tf ? ig_arena_printf(&s->c->task->arena, "aws.%s (%s)", key, tf) : ig_arena_printf(&s->c->task->arena, "aws.%s", key),
+		      .rule_removed = "pulumi.removed", .older = pulumi__older, .data = (void *)tf,
 		      .nested = pulumi__nested, .struct_call = pulumi__struct_call};
 	if (l == IG_LANG_PY) {
 		/* Resource(resource_name, opts=None, **kwargs), or Resource(resource_name, args=XArgs(...), opts=None) */

@@ -96,6 +96,11 @@ static void cfg__member(ig_tfcfg *t, const char *name, TSNode at, TSNode value, 
 	unsigned line = ig_node_line(at);
 	const ig_kb_entry *e = ig_kb_child_folded(t->kb, key, name);
 	if (e && ig_kb_kind_of(e) == IG_KB_ALIAS) e = ig_kb_resolve(t->kb, e);
+	const char *older = !e && t->older && t->rule_removed ? t->older(t, key, name) : NULL;
+	if (older) {
+		ig_check_report(t->c, t->rule_removed, line, "keep the SDK below its next major, or migrate", "`%s` of %s is %s", name, t->what, older);
+		return;
+	}
 	if (!e) {
 		cfg__report_unknown(t, name, key, line, false);
 		return;

@@ -24,6 +24,10 @@ struct ig_tfcfg {
 	bool (*struct_call)(ig_tfcfg *t, const char *name, const char *key);
 	/* Names of the framework's own that the top level accepts (CDKTF meta-arguments). */
 	bool (*framework)(ig_tfcfg *t, const char *name);
+	/* For a name the kb lacks: the note of an older schema that had it
+	 * (Pulumi through its bridged Terraform type in tf.kb), or NULL. It is
+	 * then reported under rule_removed, never as unknown. */
+	const char *(*older)(ig_tfcfg *t, const char *key, const char *name);
 	void *data;
 };
 
