@@ -6,10 +6,12 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static void kb__help(FILE *out)
 {
-	fputs("usage: iacgrade kb QUERY... [--format text|json] [--members]\n\n"
+	fputs("usage: iacgrade kb QUERY... [--format text|json] [--members]\n"
+	      "       iacgrade kb --stats\n\n"
 	      "Looks a name up in the knowledge base built from AWS's API data packages (aws-cdk-lib's jsii\n"
 	      "manifest, @aws-cdk/aws-service-spec, @cdktf/provider-aws, @pulumi/aws) and prints whether it\n"
 	      "exists, what it is, its type, allowed values, whether it is required, deprecated (with the\n"
@@ -18,11 +20,13 @@ static void kb__help(FILE *out)
 	      "  CDK             aws_rds.AuroraPostgresEngineVersion.VER_15_4, aws_logs.RetentionDays, Duration\n"
 	      "  CloudFormation  AWS::Logs::LogGroup.RetentionInDays, AWS::S3::Bucket\n"
 	      "  Terraform       aws_s3_bucket.acl, aws_backup_plan.rule.lifecycle\n"
-	      "  Pulumi          pulumi:s3.Bucket\n\n"
-	      "A prefix cdk:, cfn:, tf: or pulumi: picks the source; without one every source is tried.\n\n"
+	      "  Pulumi          pulumi:s3.Bucket\n"
+	      "  hand facts      fact:reserved-domain.example.com (data/kb/facts.tsv, each with its source URL)\n\n"
+	      "A prefix cdk:, cfn:, tf:, pulumi: or fact: picks the source; without one every source is tried.\n\n"
 	      "options:\n"
 	      "  --format F   text (default) or json\n"
-	      "  --members    list every direct member of the name (otherwise the first 20)\n\n"
+	      "  --members    list every direct member of the name (otherwise the first 20)\n"
+	      "  --stats      load every source and print its package, entries, size and load time\n\n"
 	      "exit codes: 0 every name exists; 1 a name does not exist; 2 usage; 3 the knowledge base is\n"
 	      "            missing (build it with make).\n\n"
 	      "examples:\n"
@@ -119,6 +123,22 @@ static bool kb__member(const ig_kb_entry *e, void *vctx)
 	return true;
 }
 
+/* What the extra and aux fields hold, per kind (src/kb/kb.h). */
+static void kb__labels(ig_kb_kind k, const char *labels[2])
+{
+	labels[0] = "extra";
+	labels[1] = "aux";
+	switch (k) {
+	case IG_KB_MODULE: labels[1] = "names"; break;
+	case IG_KB_CLASS: labels[0] = "bases"; labels[1] = "init"; break;
+	case IG_KB_INTERFACE: case IG_KB_STRUCT: labels[0] = "bases"; break;
+	case IG_KB_METHOD: case IG_KB_STATIC_METHOD: labels[1] = "params"; break;
+	case IG_KB_CFN_PROPERTY: labels[0] = "allowed"; break;
+	case IG_KB_FACT: labels[0] = "value"; labels[1] = "source"; break;
+	default: break;
+	}
+}
+
 static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_members)
 {
 	ig_buf flags = {0};
@@ -149,7 +169,8 @@ static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_memb
 	if (ig_kb_has(e, IG_KB_DEPRECATED)) ig_buf_printf(o, "  deprecated: %s\n", *note ? note : "(no message in the data)");
 	else if (*note) ig_buf_printf(o, "  note:       %s\n", note);
 	/* extra and aux hold lists; print one item per line, indented */
-	const char *labels[2] = {ig_kb_kind_of(e) == IG_KB_CFN_PROPERTY ? "allowed" : "extra", "aux"};
+	const char *labels[2];
+	kb__labels(ig_kb_kind_of(e), labels);
 	const char *vals[2] = {extra, aux};
 	for (int k = 0; k < 2; k++) {
 		if (!*vals[k]) continue;
@@ -212,6 +233,41 @@ static void kb__json(ig_jsonw *w, const char *q, const kb_answer *a, bool all_me
 	ig_jsonw_obj_end(w);
 }
 
+static double kb__now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Load the sources afresh (not the process-wide set) and time each. */
+static int kb__stats(void)
+{
+	static const char *const files[] = {"cdk.kb", "cfn.kb", "tf.kb", "pulumi.kb", "facts.kb"};
+	ig_kbset probe;
+	char err[2048];
+	double t0 = kb__now();
+	int loaded = ig_kbset_load(&probe, NULL, err, sizeof err);
+	double all_ms = (kb__now() - t0) * 1e3;
+	printf("knowledge base in %s: %d of 5 sources, loaded in %.1f ms\n", probe.dir, loaded, all_ms);
+	ig_kbset_free(&probe);
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char path[4096], msg[4200];
+		snprintf(path, sizeof path, "%s/%s", probe.dir, files[i]);
+		ig_kb kb;
+		double t = kb__now();
+		if (ig_kb_open(&kb, path, msg, sizeof msg) != 0) {
+			printf("  %-10s missing: %s\n", files[i], msg);
+			continue;
+		}
+		double ms = (kb__now() - t) * 1e3;
+		printf("  %-10s %-34s %8u entries %7.1f MB %6.1f ms\n", files[i], kb.source, kb.n_entries,
+		       (double)kb.size / (1024.0 * 1024.0), ms);
+		ig_kb_close(&kb);
+	}
+	return loaded ? IG_EXIT_OK : IG_EXIT_INPUT;
+}
+
 int ig_cmd_kb(int argc, char **argv)
 {
 	const char *format = "text";
@@ -225,6 +281,8 @@ int ig_cmd_kb(int argc, char **argv)
 			format = argv[i];
 		} else if (strncmp(argv[i], "--format=", 9) == 0) {
 			format = argv[i] + 9;
+		} else if (strcmp(argv[i], "--stats") == 0) {
+			return kb__stats();
 		} else if (strcmp(argv[i], "--members") == 0) {
 			all_members = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -243,7 +301,8 @@ int ig_cmd_kb(int argc, char **argv)
 		return IG_EXIT_USAGE;
 	}
 	const ig_kbset *set = ig_kbset_default();
-	const kb_source sources[] = {{"cfn:", &set->cfn}, {"cdk:", &set->cdk}, {"tf:", &set->tf}, {"pulumi:", &set->pulumi}};
+	const kb_source sources[] = {{"cfn:", &set->cfn}, {"cdk:", &set->cdk}, {"tf:", &set->tf}, {"pulumi:", &set->pulumi},
+				     {"fact:", &set->facts}};
 	const size_t n_sources = sizeof sources / sizeof *sources;
 	bool any = false;
 	for (size_t s = 0; s < n_sources; s++) any |= sources[s].kb->n_entries > 0;

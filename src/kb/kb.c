@@ -325,7 +325,8 @@ int ig_kbset_load(ig_kbset *set, const char *dir, char *err, size_t errlen)
 	if (!dir) dir = kb__default_dir(dirbuf, sizeof dirbuf);
 	set->dir = dir;
 	struct { ig_kb *kb; const char *file; } srcs[] = {
-		{&set->cdk, "cdk.kb"}, {&set->cfn, "cfn.kb"}, {&set->tf, "tf.kb"}, {&set->pulumi, "pulumi.kb"}};
+		{&set->cdk, "cdk.kb"}, {&set->cfn, "cfn.kb"}, {&set->tf, "tf.kb"}, {&set->pulumi, "pulumi.kb"},
+		{&set->facts, "facts.kb"}};
 	int loaded = 0;
 	size_t used = 0;
 	if (errlen) err[0] = 0;
@@ -348,7 +349,7 @@ int ig_kbset_load(ig_kbset *set, const char *dir, char *err, size_t errlen)
 
 void ig_kbset_free(ig_kbset *set)
 {
-	ig_kb *all[] = {&set->cdk, &set->cfn, &set->tf, &set->pulumi};
+	ig_kb *all[] = {&set->cdk, &set->cfn, &set->tf, &set->pulumi, &set->facts};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
 		free((char *)all[i]->path);
 		all[i]->path = NULL;

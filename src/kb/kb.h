@@ -2,7 +2,7 @@
  * data packages (scripts/kb/, docs/knowledge-base.md), loaded once, shared
  * read-only by every thread.
  *
- * One file per source (build/kb/cdk.kb, cfn.kb, tf.kb, pulumi.kb), all in
+ * One file per source (build/kb/cdk.kb, cfn.kb, tf.kb, pulumi.kb, facts.kb), all in
  * the same format, written by scripts/kb/kbfile.js:
  *
  *   header   "IGKB0001", u32 n_entries, u32 strings_size, u32 source, u32 reserved
@@ -127,7 +127,7 @@ const ig_kb_entry *ig_kb_resolve(const ig_kb *kb, const ig_kb_entry *e);
 /* The loaded sources, shared read-only by all threads. A source whose file is
  * missing is left zeroed (n_entries 0): its checks are skipped. */
 typedef struct ig_kbset {
-	ig_kb cdk, cfn, tf, pulumi;
+	ig_kb cdk, cfn, tf, pulumi, facts;
 	const char *dir;
 } ig_kbset;
 
