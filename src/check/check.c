@@ -11,6 +11,9 @@ void ig_check_file(ig_check_ctx *c)
 	/* one line per family, each family in its own src/check/<family>*.c */
 	switch (f->platform) {
 	case IG_PLAT_CFN: ig_check_cfn(c); break;
+	case IG_PLAT_TF: ig_check_tf(c); break;
+	case IG_PLAT_CDKTF: ig_check_cdktf(c); break;
+	case IG_PLAT_PULUMI: ig_check_pulumi(c); break;
 	default: break;
 	}
 }
