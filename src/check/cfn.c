@@ -119,7 +119,8 @@ static ig_jval *cfn__yaml_prefix(cfn_tmpl *t)
 	size_t *ends = ig_arena_alloc(a, (n + 1) * sizeof *ends), k = 0;
 	for (size_t i = 0; i < len; i++)
 		if (src[i] == '\n') ends[k++] = i + 1;
-	size_t lo = 0, hi = n; /* lo lines parse, hi lines do not (or are all there is) */
+	if (len && src[len - 1] != '\n') ends[k++] = len; /* the last line, without its newline */
+	size_t lo = 0, hi = k; /* the first lo lines parse; the whole file (k lines) does not */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		ig_parse p = {0};
@@ -137,8 +138,6 @@ static ig_jval *cfn__yaml_prefix(cfn_tmpl *t)
 }
 
 /* ---- transforms ---- */
-
-static bool cfn__has_transform(const cfn_tmpl *t, const char *name);
 
 /* Transform: one name or a list. A transform the data does not describe
  * (AWS::Include, a macro) may rewrite anything: the template is not judged. */
@@ -434,9 +433,10 @@ void ig_check_cfn(ig_check_ctx *c)
 	const ig_kb *kb = &c->kb->cfn;
 	if (!kb->n_entries) return;
 	ig_arena *a = &c->task->arena;
-	cfn_tmpl t = {.c = c, .kb = kb, .yaml = c->file->lang == IG_LANG_YAML};
-	if (t.yaml && c->parse->n_errors_total) t.root = cfn__yaml_prefix(&t);
-	if (t.yaml && !ig_json_get(t.root, "Resources")) t.root = ig_yaml_value(a, c->parse, cfn__tag, &t);
+	cfn_tmpl t = {.c = c, .kb = kb};
+	bool yaml = c->file->lang == IG_LANG_YAML;
+	if (yaml && c->parse->n_errors_total) t.root = cfn__yaml_prefix(&t);
+	if (yaml && !ig_json_get(t.root, "Resources")) t.root = ig_yaml_value(a, c->parse, cfn__tag, &t);
 	else if (c->file->lang == IG_LANG_JSON) t.root = ig_json_value(a, c->parse);
 	if (!t.root || t.root->type != IG_JOBJ) return;
 	for (size_t i = 0; i < t.root->n; i++) t.preprocessed |= cfn_fact(&t, "preprocessor", t.root->keys[i]) != NULL;

@@ -39,7 +39,6 @@ typedef struct cfn_tmpl {
 	ig_check_ctx *c;
 	const ig_kb *kb;
 	const ig_jval *root;
-	bool yaml;
 	const ig_jval *transform;  /* the Transform section, NULL when absent */
 	const char *sam_prefix;    /* type prefix a transform makes valid (AWS::Serverless::), or NULL */
 	bool partial;              /* syntax errors or a cut-off block: what seems missing may only be unseen */
