@@ -281,5 +281,18 @@ TEST(yaml_deep_and_broken)
 	v = yaml_parse(&a, "A: \"unterminated\nB: [1, 2\n");
 	(void)v;
 	CHECK(yaml_parse(&a, "") == NULL);
+	/* 300 nested block sequences: deeper than tree-sitter-yaml's state buffer,
+	 * which aborted the process; now parsed up to the too-deep line */
+	static char nested[300 * 310];
+	size_t k = 0;
+	for (int i = 0; i < 300; i++) {
+		for (int s = 0; s < 2 * i; s++) nested[k++] = ' ';
+		k += (size_t)snprintf(nested + k, sizeof nested - k, "- k%d:\n", i);
+	}
+	ig_parse p = {0};
+	CHECK(ig_syntax_parse(&p, &a, IG_LANG_YAML, nested, k) == 0);
+	CHECK(p.n_errors_total >= 1);
+	CHECK(p.n_errors >= 1 && p.errors[p.n_errors - 1].line == 61);
+	ig_parse_release(&p);
 	ig_arena_free(&a);
 }
