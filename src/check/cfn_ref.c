@@ -65,19 +65,17 @@ static void ref__dep(cfn_tmpl *t, cfn_res *r)
 }
 
 /* "did you mean" among the template's own names: resources, and parameters when they fit. */
-static const char *ref__suggest(cfn_tmpl *t, const char *name, bool params, const ig_jval *extra)
+static const char *ref__suggest(cfn_tmpl *t, const char *name, bool params)
 {
 	if (!cfn_may_suggest(t)) return NULL;
 	ig_arena *a = &t->c->task->arena;
-	size_t cap = t->n_res + (params && t->params ? t->params->n : 0) + (extra ? extra->n : 0), n = 0;
+	size_t cap = t->n_res + (params && t->params ? t->params->n : 0), n = 0;
 	if (!cap) return NULL;
 	const char **names = ig_arena_alloc(a, cap * sizeof *names);
 	for (size_t i = 0; i < t->n_res; i++)
 		if (!t->res[i].pattern) names[n++] = t->res[i].name;
 	if (params && t->params && t->params->type == IG_JOBJ)
 		for (size_t i = 0; i < t->params->n; i++) names[n++] = t->params->keys[i];
-	if (extra && extra->type == IG_JOBJ)
-		for (size_t i = 0; i < extra->n; i++) names[n++] = extra->keys[i];
 	size_t idx[3], k = ig_kb_closest_in(name, names, n, idx, 3);
 	const char *near[3];
 	for (size_t i = 0; i < k; i++) near[i] = names[idx[i]];
@@ -127,7 +125,7 @@ static void ref__ref(cfn_tmpl *t, const char *name, unsigned line, bool sub)
 				"%s: Ref to %s: Ref takes a logical name, not an attribute", cfn_path(t), name);
 		return;
 	}
-	ig_check_report(t->c, "cfn.unknown-reference", line, ref__sub_fix(t, ref__suggest(t, name, true, NULL), name, sub),
+	ig_check_report(t->c, "cfn.unknown-reference", line, ref__sub_fix(t, ref__suggest(t, name, true), name, sub),
 			"%s: %s, which is no parameter, resource or pseudo parameter of the template", cfn_path(t),
 			ref__how(t, "Ref to", name, sub));
 }
@@ -165,26 +163,32 @@ static bool ref__attribute(cfn_tmpl *t, const char *type, const char *attr)
 static const char *ref__suggest_attr(cfn_tmpl *t, const char *type, const char *attr);
 
 /* Fn::GetAtt (or ${A.B} in Fn::Sub) of resource res, attribute attr (NULL: computed). */
+static const char *ref__getatt_how(cfn_tmpl *t, const char *res, const char *attr, bool sub)
+{
+	if (sub) return ref__how(t, NULL, ig_arena_printf(&t->c->task->arena, "%s.%s", res, attr ? attr : "?"), true);
+	return ref__how(t, "Fn::GetAtt of", res, false);
+}
+
 static void ref__getatt_names(cfn_tmpl *t, const char *res, const char *attr, unsigned line, bool sub)
 {
-	const char *how = sub ? ref__how(t, "", ig_arena_printf(&t->c->task->arena, "%s.%s", res, attr ? attr : "?"), true)
-			      : ref__how(t, "Fn::GetAtt of", res, false);
 	if (ref__dynamic(res) || ref__loopvar(t, res)) return;
 	cfn_res *r = cfn_resource(t, res);
 	if (!r) {
 		if (t->partial || ref__sam_generated(t, res)) return;
 		if (ig_json_get(t->params, res))
 			ig_check_report(t->c, "cfn.unknown-reference", line, NULL,
-					"%s: %s: %s is a parameter, and only resources have attributes", cfn_path(t), how, res);
+					"%s: %s: %s is a parameter, and only resources have attributes", cfn_path(t),
+					ref__getatt_how(t, res, attr, sub), res);
 		else
-			ig_check_report(t->c, "cfn.unknown-reference", line, ref__suggest(t, res, false, NULL),
-					"%s: %s: %s is no resource of the template", cfn_path(t), how, res);
+			ig_check_report(t->c, "cfn.unknown-reference", line, ref__suggest(t, res, false),
+					"%s: %s: %s is no resource of the template", cfn_path(t), ref__getatt_how(t, res, attr, sub), res);
 		return;
 	}
 	ref__dep(t, r);
 	if (!attr || r->any_attrs || !r->type || ref__dynamic(attr) || ref__attribute(t, r->type, attr)) return;
 	ig_check_report(t->c, "cfn.unknown-attribute", line, ref__suggest_attr(t, r->type, attr), "%s: %s: %s has no attribute %s",
-			cfn_path(t), sub ? how : ig_arena_printf(&t->c->task->arena, "Fn::GetAtt %s.%s", res, attr), r->type, attr);
+			cfn_path(t), sub ? ref__getatt_how(t, res, attr, true) : ig_arena_printf(&t->c->task->arena, "Fn::GetAtt %s.%s", res, attr),
+			r->type, attr);
 }
 
 typedef struct {
@@ -356,7 +360,7 @@ void cfn_depends_on(cfn_tmpl *t, const ig_jval *v)
 			ig_check_report(t->c, "cfn.unknown-reference", list[i]->line, NULL,
 					"%s: DependsOn %s, a parameter: DependsOn names resources", cfn_path(t), name);
 		else
-			ig_check_report(t->c, "cfn.unknown-reference", list[i]->line, ref__suggest(t, name, false, NULL),
+			ig_check_report(t->c, "cfn.unknown-reference", list[i]->line, ref__suggest(t, name, false),
 					"%s: DependsOn %s, which is no resource of the template", cfn_path(t), name);
 	}
 }

@@ -17,8 +17,6 @@
 
 static void value__object(cfn_tmpl *t, const char *owner, const ig_jval *obj, bool any_props, int depth);
 
-static bool value__eq(ig_slice s, const char *lit) { return ig_slice_eq(s, lit); }
-
 static bool value__numeric(const char *s, double *out)
 {
 	if (!s || !*s) return false;
@@ -59,15 +57,15 @@ static bool value__is_struct(ig_slice alt) { return memchr(alt.p, '/', alt.n) &&
 /* Could a value of this shape be of type alt? */
 static bool value__accepts(ig_slice alt, const ig_jval *v)
 {
-	if (value__eq(alt, "json")) return true;
+	if (ig_slice_eq(alt, "json")) return true;
 	bool scalar = v->type == IG_JSTR || v->type == IG_JNUM || v->type == IG_JBOOL;
-	if (value__eq(alt, "string") || value__eq(alt, "date-time")) return scalar;
-	if (value__eq(alt, "integer") || value__eq(alt, "number"))
+	if (ig_slice_eq(alt, "string") || ig_slice_eq(alt, "date-time")) return scalar;
+	if (ig_slice_eq(alt, "integer") || ig_slice_eq(alt, "number"))
 		return v->type == IG_JNUM || (v->type == IG_JSTR && value__numeric(v->str, NULL));
-	if (value__eq(alt, "boolean"))
+	if (ig_slice_eq(alt, "boolean"))
 		return v->type == IG_JBOOL || v->type == IG_JNUM ||
 		       (v->type == IG_JSTR && (strcasecmp(v->str, "true") == 0 || strcasecmp(v->str, "false") == 0));
-	if (value__eq(alt, "null")) return v->type == IG_JNULL;
+	if (ig_slice_eq(alt, "null")) return v->type == IG_JNULL;
 	if (value__inner(alt, "list").p) return v->type == IG_JARR;
 	return v->type == IG_JOBJ; /* map<T>, tag, a property type */
 }
@@ -95,7 +93,7 @@ static const char *value__describe(cfn_tmpl *t, ig_slice type)
 		const char *d;
 		if (in.p) d = ig_arena_printf(a, "a list of %.*s", (int)in.n, in.p);
 		else if (min.p) d = ig_arena_printf(a, "a mapping of %.*s", (int)min.n, min.p);
-		else if (value__eq(alt, "tag")) d = "a tag (Key, Value)";
+		else if (ig_slice_eq(alt, "tag")) d = "a tag (Key, Value)";
 		else if (value__is_struct(alt)) d = ig_arena_printf(a, "a structure (%.*s)", (int)alt.n, alt.p);
 		else d = ig_arena_printf(a, "%s %.*s", strchr("aeiou", alt.p[0]) ? "an" : "a", (int)alt.n, alt.p);
 		out = *out ? ig_arena_printf(a, "%s or %s", out, d) : d;
@@ -220,7 +218,7 @@ static bool value__bare_function(cfn_tmpl *t, ig_slice type, const ig_jval *v)
 	if (n < 0 || (size_t)n >= sizeof fn || !cfn_function_needs(t, fn)) return false;
 	for (const char *p = type.p, *end = type.p + type.n; p < end;) {
 		ig_slice alt = value__next_alt(&p, end);
-		if (value__eq(alt, "json") || value__eq(alt, "tag") || value__inner(alt, "map").p) return false;
+		if (ig_slice_eq(alt, "json") || ig_slice_eq(alt, "tag") || value__inner(alt, "map").p) return false;
 		if (value__is_struct(alt)) {
 			char key[512];
 			if (alt.n >= sizeof key) return false;
@@ -252,7 +250,7 @@ static void value__check(cfn_tmpl *t, const ig_kb_entry *prop, ig_slice type, co
 		ig_slice alt = value__next_alt(&p, end);
 		if (!value__accepts(alt, v)) continue;
 		if (!n_fit++) fit = alt;
-		json |= value__eq(alt, "json");
+		json |= ig_slice_eq(alt, "json");
 	}
 	if (!n_fit) {
 		if (value__older(t, prop, v)) return;
