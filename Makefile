@@ -17,6 +17,11 @@ SANFLAGS :=
 OPT     := -O2
 endif
 
+# Knowledge-base tables are data, the same for every build mode: one copy in
+# build/kb, which the sanitizer build reaches through a link (the binary reads
+# the kb/ folder beside itself).
+KB      := build/kb
+
 TS_LIB  := $(PKG)/tree-sitter/vendor/tree-sitter/lib
 CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -I$(TS_LIB)/include
 CFLAGS  ?= $(OPT) -g
@@ -82,6 +87,14 @@ GEN_OBJS :=
 RUNTIME_DATA :=
 TEST_DATA :=
 -include mk/*.mk
+
+ifneq ($(BUILD),build)
+$(BUILD)/kb:
+	@mkdir -p $(BUILD)
+	ln -sfn ../$(KB) $@
+RUNTIME_DATA += $(BUILD)/kb
+endif
+
 
 $(BUILD)/iacgrade: $(MAIN_OBJ) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a | $(RUNTIME_DATA)
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(MAIN_OBJ) $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a $(LDLIBS)

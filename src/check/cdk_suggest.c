@@ -149,7 +149,7 @@ const char *cdk_suggest(cdk *k, const char *const *parents, size_t n, const char
 	const ig_kb_entry *meant = n ? suggest__by_value(k, parents[0], name) : NULL;
 	if (meant) out[m++] = meant;
 	const ig_kb_entry *near[SUGGEST_MAX];
-	size_t q = ig_kb_closest_in(k->kb, parents, n, name, near, SUGGEST_MAX);
+	size_t q = ig_kb_closest_among(k->kb, parents, n, name, near, SUGGEST_MAX);
 	for (size_t i = 0; i < q && m < SUGGEST_MAX; i++)
 		if (near[i] != meant) out[m++] = near[i];
 	if (!m) return NULL;

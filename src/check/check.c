@@ -10,7 +10,11 @@ void ig_check_file(ig_check_ctx *c)
 	if (f->skipped || !c->parse || !c->parse->tree) return;
 	/* one line per family, each family in its own src/check/<family>*.c */
 	switch (f->platform) {
+	case IG_PLAT_CFN: ig_check_cfn(c); break;
 	case IG_PLAT_CDK: ig_check_cdk(c); break;
+	case IG_PLAT_TF: ig_check_tf(c); break;
+	case IG_PLAT_CDKTF: ig_check_cdktf(c); break;
+	case IG_PLAT_PULUMI: ig_check_pulumi(c); break;
 	default: break;
 	}
 }
@@ -48,16 +52,24 @@ ig_finding *ig_check_report(ig_check_ctx *c, const char *rule, unsigned line, co
 	return fd;
 }
 
-const char *ig_check_suggest(ig_check_ctx *c, const ig_kb *kb, const ig_kb_entry *const *near, size_t n)
+const char *ig_check_suggest_names(ig_check_ctx *c, const char *const *names, size_t n)
 {
 	if (!n) return NULL;
 	char buf[1024];
 	size_t used = 0;
 	buf[0] = 0;
 	for (size_t i = 0; i < n && used + 4 < sizeof buf; i++) {
-		int w = snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "", ig_kb_name(kb, near[i]));
+		int w = snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "", names[i]);
 		if (w < 0) break;
 		used += (size_t)w < sizeof buf - used ? (size_t)w : sizeof buf - used - 1;
 	}
 	return ig_arena_strdup(&c->task->arena, buf);
+}
+
+const char *ig_check_suggest(ig_check_ctx *c, const ig_kb *kb, const ig_kb_entry *const *near, size_t n)
+{
+	const char *names[16];
+	if (n > 16) n = 16;
+	for (size_t i = 0; i < n; i++) names[i] = ig_kb_name(kb, near[i]);
+	return ig_check_suggest_names(c, names, n);
 }

@@ -30,6 +30,8 @@ ig_finding *ig_check_report(ig_check_ctx *c, const char *rule, unsigned line, co
 /* "did you mean" text from up to n kb entries ("ONE_MONTH, ONE_WEEK"), in the
  * task arena; NULL when n is 0. */
 const char *ig_check_suggest(ig_check_ctx *c, const ig_kb *kb, const ig_kb_entry *const *near, size_t n);
+/* The same from plain names (a template's own logical names, attribute names). */
+const char *ig_check_suggest_names(ig_check_ctx *c, const char *const *names, size_t n);
 
 /* One family each (src/check/<family>*.c). */
 void ig_check_cfn(ig_check_ctx *c);    /* CloudFormation JSON and YAML */

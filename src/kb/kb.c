@@ -231,16 +231,25 @@ static unsigned kb__distance(const char *a, const char *b)
 	return row[lb];
 }
 
+/* The max nearest names seen so far, sorted by distance (stable: the order
+ * of offering breaks ties). Items are kb entries or caller strings. */
 typedef struct {
 	const ig_kb *kb;
 	char want[256];
-	const ig_kb_entry **out;
-	unsigned *dist;
+	const void *item[16];
+	unsigned dist[16];
 	size_t max, n;
 } kb_near_ctx;
 
-/* Keep the max nearest, sorted by distance (stable: key order breaks ties). */
-static void kb__near_offer(kb_near_ctx *c, const ig_kb_entry *e, const char *name)
+static void kb__near_init(kb_near_ctx *c, const ig_kb *kb, const char *name, size_t max)
+{
+	memset(c, 0, sizeof *c);
+	c->kb = kb;
+	c->max = max > 16 ? 16 : max;
+	kb__fold(name, c->want, sizeof c->want);
+}
+
+static void kb__near_offer(kb_near_ctx *c, const void *item, const char *name)
 {
 	char got[256];
 	kb__fold(name, got, sizeof got);
@@ -251,8 +260,8 @@ static void kb__near_offer(kb_near_ctx *c, const ig_kb_entry *e, const char *nam
 	while (pos > 0 && c->dist[pos - 1] > d) pos--;
 	if (pos >= c->max) return;
 	size_t last = c->n < c->max ? c->n : c->max - 1;
-	for (size_t i = last; i > pos; i--) c->out[i] = c->out[i - 1], c->dist[i] = c->dist[i - 1];
-	c->out[pos] = e;
+	for (size_t i = last; i > pos; i--) c->item[i] = c->item[i - 1], c->dist[i] = c->dist[i - 1];
+	c->item[pos] = item;
 	c->dist[pos] = d;
 	if (c->n < c->max) c->n++;
 }
@@ -273,42 +282,67 @@ static size_t kb__near_finish(kb_near_ctx *c)
 	return keep;
 }
 
-size_t ig_kb_closest(const ig_kb *kb, const char *parent, const char *name, const ig_kb_entry **out, size_t max)
+static size_t kb__near_entries(kb_near_ctx *c, const ig_kb_entry **out)
 {
-	unsigned dist[16];
-	if (max > 16) max = 16;
-	kb_near_ctx c = {.kb = kb, .out = out, .dist = dist, .max = max};
-	kb__fold(name, c.want, sizeof c.want);
-	if (!max) return 0;
-	ig_kb_each_child(kb, parent, kb__near_visit, &c);
-	return kb__near_finish(&c);
+	size_t n = kb__near_finish(c);
+	for (size_t i = 0; i < n; i++) out[i] = c->item[i];
+	return n;
 }
 
-size_t ig_kb_closest_in(const ig_kb *kb, const char *const *parents, size_t n_parents, const char *name,
-			const ig_kb_entry **out, size_t max)
+size_t ig_kb_closest(const ig_kb *kb, const char *parent, const char *name, const ig_kb_entry **out, size_t max)
 {
-	unsigned dist[16];
-	if (max > 16) max = 16;
-	kb_near_ctx c = {.kb = kb, .out = out, .dist = dist, .max = max};
-	kb__fold(name, c.want, sizeof c.want);
-	if (!max) return 0;
+	kb_near_ctx c;
+	kb__near_init(&c, kb, name, max);
+	if (!c.max) return 0;
+	ig_kb_each_child(kb, parent, kb__near_visit, &c);
+	return kb__near_entries(&c, out);
+}
+
+size_t ig_kb_closest_among(const ig_kb *kb, const char *const *parents, size_t n_parents, const char *name,
+			   const ig_kb_entry **out, size_t max)
+{
+	kb_near_ctx c;
+	kb__near_init(&c, kb, name, max);
+	if (!c.max) return 0;
 	for (size_t i = 0; i < n_parents; i++) ig_kb_each_child(kb, parents[i], kb__near_visit, &c);
-	return kb__near_finish(&c);
+	return kb__near_entries(&c, out);
 }
 
 size_t ig_kb_closest_top(const ig_kb *kb, ig_kb_kind kind, const char *name, const ig_kb_entry **out, size_t max)
 {
-	unsigned dist[16];
-	if (max > 16) max = 16;
-	kb_near_ctx c = {.kb = kb, .out = out, .dist = dist, .max = max};
-	kb__fold(name, c.want, sizeof c.want);
-	if (!max) return 0;
+	kb_near_ctx c;
+	kb__near_init(&c, kb, name, max);
+	if (!c.max) return 0;
 	for (uint32_t i = 0; i < kb->n_entries; i++) {
 		const ig_kb_entry *e = &kb->entries[i];
 		if (ig_kb_kind_of(e) != kind || strchr(ig_kb_key(kb, e), '.')) continue;
 		kb__near_offer(&c, e, ig_kb_key(kb, e));
 	}
-	return kb__near_finish(&c);
+	return kb__near_entries(&c, out);
+}
+
+size_t ig_kb_closest_in(const char *name, const char *const *names, size_t n, size_t *out, size_t max)
+{
+	kb_near_ctx c;
+	kb__near_init(&c, NULL, name, max);
+	if (!c.max) return 0;
+	for (size_t i = 0; i < n; i++) kb__near_offer(&c, &names[i], names[i]);
+	size_t keep = kb__near_finish(&c);
+	for (size_t i = 0; i < keep; i++) out[i] = (size_t)((const char *const *)c.item[i] - names);
+	return keep;
+}
+
+size_t ig_kb_each_prefix(const ig_kb *kb, const char *prefix, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx)
+{
+	size_t n = strlen(prefix), visited = 0;
+	if (!kb->n_entries) return 0;
+	for (uint32_t i = kb__lower_bound(kb, prefix, n); i < kb->n_entries; i++) {
+		const ig_kb_entry *e = &kb->entries[i];
+		if (strncmp(ig_kb_key(kb, e), prefix, n) != 0) break;
+		visited++;
+		if (!fn(e, ctx)) break;
+	}
+	return visited;
 }
 
 const ig_kb_entry *ig_kb_resolve(const ig_kb *kb, const ig_kb_entry *e)

@@ -45,8 +45,8 @@ typedef enum ig_kb_kind {
 	/* CloudFormation */
 	IG_KB_CFN_RESOURCE,    /* "AWS::S3::Bucket" */
 	IG_KB_CFN_PROPERTY,    /* "AWS::S3::Bucket.BucketName": type, flags REQUIRED, extra = allowed values '\n' */
-	IG_KB_CFN_ATTRIBUTE,   /* for Fn::GetAtt */
-	IG_KB_CFN_TYPE,        /* a property type (a nested structure) */
+	IG_KB_CFN_ATTRIBUTE,   /* for Fn::GetAtt: "AWS::RDS::DBCluster@Endpoint.Address", type */
+	IG_KB_CFN_TYPE,        /* a property type (a nested structure): "AWS::S3::Bucket/BucketEncryption" */
 	/* Terraform AWS provider (HCL, CDKTF, Pulumi) */
 	IG_KB_TF_RESOURCE,     /* "aws_s3_bucket" */
 	IG_KB_TF_DATA,         /* data source */
@@ -122,11 +122,20 @@ size_t ig_kb_each_child(const ig_kb *kb, const char *parent, bool (*fn)(const ig
 size_t ig_kb_closest(const ig_kb *kb, const char *parent, const char *name, const ig_kb_entry **out, size_t max);
 /* The same over the children of several parents at once (a type and its
  * bases), ranked together. */
-size_t ig_kb_closest_in(const ig_kb *kb, const char *const *parents, size_t n_parents, const char *name,
-			const ig_kb_entry **out, size_t max);
+size_t ig_kb_closest_among(const ig_kb *kb, const char *const *parents, size_t n_parents, const char *name,
+			   const ig_kb_entry **out, size_t max);
 /* The same over every entry of one kind whose key has no '.' (top-level names:
  * CloudFormation types, Terraform resource types). */
 size_t ig_kb_closest_top(const ig_kb *kb, ig_kb_kind kind, const char *name, const ig_kb_entry **out, size_t max);
+
+/* Every entry whose key starts with prefix (any depth): calls fn in key order
+ * until it returns false. Returns the number visited. For keys whose last
+ * part holds dots of its own (cfn.kb attributes "AWS::RDS::DBCluster@Endpoint.Address"). */
+size_t ig_kb_each_prefix(const ig_kb *kb, const char *prefix, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx);
+/* Up to max of the n names closest to name, ranked as ig_kb_closest ranks kb
+ * names (for names that are not kb entries: a template's own logical names).
+ * Writes their indexes to out; returns how many. */
+size_t ig_kb_closest_in(const char *name, const char *const *names, size_t n, size_t *out, size_t max);
 
 /* Follow IG_KB_ALIAS entries (at most a few hops) to the entry they name. */
 const ig_kb_entry *ig_kb_resolve(const ig_kb *kb, const ig_kb_entry *e);

@@ -80,6 +80,37 @@ static void syntax__collect_errors(ig_parse *p, ig_arena *a)
 	}
 }
 
+/* tree-sitter-yaml's scanner keeps its indentation stack in the runtime's
+ * 1,024-byte state buffer, 4 bytes a level: past about 250 levels it writes
+ * beyond the buffer and the runtime aborts the process. A column opens at most
+ * two levels (a mapping and a compact sequence), so a line whose content
+ * starts deeper than this (after its indentation and `- ` / `? ` indicators) is
+ * not handed to the parser: the file is parsed up to that line, where an error
+ * is reported. Returns the length that is safe to parse. */
+#define SYNTAX_YAML_MAX_COLUMN 120
+
+static size_t syntax__yaml_safe_len(const char *src, size_t len, unsigned *line)
+{
+	unsigned row = 1;
+	for (size_t at = 0; at < len; row++) {
+		size_t i = at;
+		for (;;) {
+			while (i < len && (src[i] == ' ' || src[i] == '\t')) i++;
+			bool indicator = i < len && (src[i] == '-' || src[i] == '?') &&
+					 (i + 1 >= len || src[i + 1] == ' ' || src[i + 1] == '\t' || src[i + 1] == '\n');
+			if (!indicator) break;
+			i++;
+		}
+		if (i - at > SYNTAX_YAML_MAX_COLUMN) {
+			*line = row;
+			return at;
+		}
+		const char *nl = memchr(src + i, '\n', len - i);
+		at = nl ? (size_t)(nl - src) + 1 : len;
+	}
+	return len;
+}
+
 int ig_syntax_parse(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, size_t len)
 {
 	memset(out, 0, sizeof(*out));
@@ -89,9 +120,17 @@ int ig_syntax_parse(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, s
 	if (!ig_lang_parsed(lang)) return -1;
 	TSParser *parser = syntax__parser(lang);
 	if (!parser) return -1;
-	out->tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)len);
+	unsigned deep_line = 0;
+	size_t parsed = lang == IG_LANG_YAML ? syntax__yaml_safe_len(src, len, &deep_line) : len;
+	out->tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)parsed);
 	if (!out->tree) return -1;
 	syntax__collect_errors(out, a);
+	if (parsed < len) {
+		if (!out->errors) out->errors = ig_arena_alloc(a, IG_PARSE_MAX_ERRORS * sizeof(*out->errors));
+		if (out->n_errors < IG_PARSE_MAX_ERRORS)
+			out->errors[out->n_errors++] = (ig_parse_error){.line = deep_line, .col = 1, .what = NULL};
+		out->n_errors_total++;
+	}
 	return 0;
 }
 

@@ -1,0 +1,155 @@
+/* CDKTF resources against the Terraform AWS provider schema (tf.kb):
+ * the class of the provider a construct names, and its config object
+ * (docs/rules/cdktf.md). Through the file's imports:
+ *
+ *   TS  import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket"   new S3Bucket(this, "b", {...})
+ *       import * as aws from "@cdktf/provider-aws"                     new aws.s3Bucket.S3Bucket(this, "b", {...})
+ *   Py  from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket        S3Bucket(self, "b", bucket=...)
+ *       import cdktf_cdktf_provider_aws as aws                          aws.s3_bucket.S3Bucket(self, "b", ...)
+ *   Go  import ".../cdktf-provider-aws-go/aws/v19/s3bucket"            s3bucket.NewS3Bucket(stack, jsii.String("b"), &s3bucket.S3BucketConfig{...})
+ *
+ * Modules fold ("s3-bucket", "s3_bucket", "s3bucket" are the jsii module
+ * s3Bucket); a module tf.kb does not hold (an older package layout) is
+ * unknown, not wrong. Java is not checked yet. */
+#include "check/tfcfg.h"
+#include "syntax/imports.h"
+#include "util/strutil.h"
+#include <string.h>
+
+typedef struct cdktf_scan {
+	ig_check_ctx *c;
+	const ig_kb *kb;
+} cdktf_scan;
+
+/* The module path after the package root, "" for the root itself, NULL for another package. */
+static const char *cdktf__subpath(const char *path)
+{
+	static const char *const roots[] = {"@cdktf/provider-aws", "cdktf_cdktf_provider_aws"};
+	for (size_t i = 0; i < sizeof roots / sizeof *roots; i++) {
+		size_t n = strlen(roots[i]);
+		if (strncmp(path, roots[i], n) != 0) continue;
+		const char *rest = path + n;
+		if (!*rest) return rest;
+		if (*rest == '.') return rest + 1;
+		if (ig_starts_with(rest, "/lib/")) return rest + 5;
+		if (*rest == '/') return rest + 1;
+		return NULL;
+	}
+	/* Go: github.com/cdktf/cdktf-provider-aws-go/aws/v19/s3bucket */
+	const char *go = strstr(path, "cdktf-provider-aws-go/aws");
+	if (!go) return NULL;
+	const char *rest = go + strlen("cdktf-provider-aws-go/aws");
+	if (*rest == '/' && rest[1] == 'v') {
+		rest = strchr(rest + 1, '/');
+		if (!rest) return "";
+	}
+	return *rest == '/' ? rest + 1 : rest;
+}
+
+/* Module and class named by a callee, through the imports. */
+static bool cdktf__resolve(cdktf_scan *s, TSNode callee, const char **module, const char **cls)
+{
+	const char *parts[8];
+	int n = ig_node_chain(&s->c->task->arena, s->c->parse, callee, parts, 8);
+	if (n < 1) return false;
+	const ig_import *b = ig_imports_find(&s->c->file->imports, parts[0]);
+	if (!b || !b->path) return false;
+	const char *sub = cdktf__subpath(b->path);
+	if (!sub) return false;
+	const char *seq[10];
+	int k = 0;
+	if (*sub) {
+		/* "s3-bucket", "s3-bucket/index", "s3_bucket" */
+		const char *slash = strchr(sub, '/');
+		seq[k++] = slash ? ig_arena_strndup(&s->c->task->arena, sub, (size_t)(slash - sub)) : sub;
+	}
+	if (b->member) seq[k++] = b->member;
+	for (int i = 1; i < n && k < 10; i++) seq[k++] = parts[i];
+	if (k != 2) return false;
+	*module = seq[0];
+	*cls = seq[1];
+	if (s->c->file->lang == IG_LANG_GO) {
+		if (!ig_starts_with(*cls, "New")) return false; /* a Go constructor: NewS3Bucket */
+		*cls += 3;
+	}
+	return true;
+}
+
+static const char *cdktf__nested(ig_tfcfg *t, const ig_kb_entry *e)
+{
+	ig_kb_kind k = ig_kb_kind_of(e);
+	if (k == IG_KB_TF_BLOCK && strcmp(ig_kb_str(t->kb, e->type), "any") != 0) return ig_kb_key(t->kb, e);
+	if (k == IG_KB_TF_ARGUMENT && strstr(ig_kb_str(t->kb, e->type), "object")) return ig_kb_key(t->kb, e);
+	return NULL;
+}
+
+/* A struct class of the resource's module (S3BucketVersioningA) naming the block key. */
+static bool cdktf__struct_call(ig_tfcfg *t, const char *name, const char *key)
+{
+	const char *module = t->data;
+	const ig_kb_entry *e = ig_kb_child(t->kb, module, name);
+	e = e ? ig_kb_resolve(t->kb, e) : NULL;
+	return e && strcmp(ig_kb_key(t->kb, e), key) == 0;
+}
+
+static bool cdktf__framework(ig_tfcfg *t, const char *name) { return ig_kb_child_folded(t->kb, "cdktf_meta", name) != NULL; }
+
+static void cdktf__construct(cdktf_scan *s, TSNode callee, TSNode args, unsigned line)
+{
+	const char *module, *cls;
+	if (ts_node_is_null(args) || !cdktf__resolve(s, callee, &module, &cls)) return;
+	const ig_kb_entry *mod = ig_kb_child_folded(s->kb, "cdktf", module);
+	if (!mod || ig_kb_kind_of(mod) != IG_KB_MODULE) return; /* not a module of the indexed packages */
+	const char *modkey = ig_kb_key(s->kb, mod);
+	const ig_kb_entry *e = ig_kb_child(s->kb, modkey, cls);
+	/* a resource class of another module: the service-grouped layout of older
+	 * bindings (`vpc.Subnet`), whose version is unknown here */
+	if (!e && ig_kb_child(s->kb, "cdktf_class", cls)) return;
+	if (!e) {
+		const char *res = ig_kb_str(s->kb, mod->type);
+		const ig_kb_entry *r = ig_kb_find(s->kb, res, strlen(res));
+		const char *real = r ? strchr(ig_kb_str(s->kb, r->aux), '.') : NULL;
+		ig_check_report(s->c, "cdktf.unknown-class", line,
+				real ? ig_arena_printf(&s->c->task->arena, "the resource class of module %s is %s", modkey + 6, real + 1) : NULL,
+				"class `%s` does not exist in module %s of the AWS provider bindings (%s)", cls, modkey + 6,
+				ig_tfkb_versions(s->c, s->kb));
+		return;
+	}
+	const ig_kb_entry *res = ig_kb_resolve(s->kb, e);
+	if (!res || (ig_kb_kind_of(res) != IG_KB_TF_RESOURCE && ig_kb_kind_of(res) != IG_KB_TF_DATA)) return; /* a struct class */
+	const char *key = ig_kb_key(s->kb, res);
+	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "cdktf.unknown-property", .rule_removed = "cdktf.removed",
+		      .what = ig_arena_printf(&s->c->task->arena, "%s (%s)", cls, key), .nested = cdktf__nested,
+		      .struct_call = cdktf__struct_call, .framework = cdktf__framework, .data = (void *)modkey};
+	if (s->c->file->lang == IG_LANG_PY) ig_tfcfg_kwargs(&t, args, key, NULL, 1);
+	else ig_tfcfg_value(&t, ig_tfcfg_arg(args, 2), key, 1);
+}
+
+static void cdktf__walk(cdktf_scan *s, TSNode root)
+{
+	/* iterative preorder walk: code can nest deeply */
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&cur);
+		const char *t = ts_node_type(n);
+		if (!strcmp(t, "new_expression"))
+			cdktf__construct(s, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), ig_node_line(n));
+		else if ((!strcmp(t, "call") && s->c->file->lang == IG_LANG_PY) || (!strcmp(t, "call_expression") && s->c->file->lang == IG_LANG_GO))
+			cdktf__construct(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), ig_node_line(n));
+		if (ts_tree_cursor_goto_first_child(&cur)) continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur)) {
+				ts_tree_cursor_delete(&cur);
+				return;
+			}
+	}
+}
+
+void ig_check_cdktf(ig_check_ctx *c)
+{
+	const ig_kb *kb = &c->kb->tf;
+	ig_lang l = c->file->lang;
+	if (!kb->n_entries || !(l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS || l == IG_LANG_PY || l == IG_LANG_GO)) return;
+	cdktf_scan s = {.c = c, .kb = kb};
+	cdktf__walk(&s, ts_tree_root_node(c->parse->tree));
+}

@@ -1,0 +1,225 @@
+/* Config objects of CDKTF and Pulumi resources, member by member. */
+#include "check/tfcfg.h"
+#include "syntax/syntax.h"
+#include "util/strutil.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool cfg__is(TSNode n, const char *type) { return strcmp(ts_node_type(n), type) == 0; }
+
+TSNode ig_tfcfg_arg(TSNode args, uint32_t n)
+{
+	uint32_t seen = 0;
+	for (uint32_t i = 0; i < ts_node_named_child_count(args); i++) {
+		TSNode a = ts_node_named_child(args, i);
+		if (cfg__is(a, "comment")) continue;
+		if (seen++ == n) return a;
+	}
+	TSNode none = {{0}, NULL, NULL};
+	return none;
+}
+
+const char *ig_tfcfg_last_name(ig_check_ctx *c, TSNode callee)
+{
+	const char *parts[8];
+	int n = ig_node_chain(&c->task->arena, c->parse, callee, parts, 8);
+	return n > 0 ? parts[n - 1] : NULL;
+}
+
+/* A display spelling of a Terraform or Pulumi name in the file's language:
+ * retention_in_days as retentionInDays (TS, Java), RetentionInDays (Go),
+ * retention_in_days (Python). Only for messages: lookups fold. */
+static const char *cfg__spell(ig_tfcfg *t, const char *name)
+{
+	ig_lang l = t->c->file->lang;
+	ig_arena *a = &t->c->task->arena;
+	size_t n = strlen(name);
+	if (l == IG_LANG_PY) {
+		char *snake = ig_arena_printf(a, "%*s", (int)(2 * n), "");
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (isupper((unsigned char)name[i]) && k) snake[k++] = '_';
+			snake[k++] = (char)tolower((unsigned char)name[i]);
+		}
+		snake[k] = 0;
+		return snake;
+	}
+	char *out = ig_arena_strndup(a, name, n);
+	size_t k = 0;
+	bool up = l == IG_LANG_GO;
+	for (size_t i = 0; i < n; i++) {
+		if (name[i] == '_') {
+			up = true;
+			continue;
+		}
+		out[k++] = up ? (char)toupper((unsigned char)name[i]) : name[i];
+		up = false;
+	}
+	out[k] = 0;
+	return out;
+}
+
+static void cfg__report_unknown(ig_tfcfg *t, const char *name, const char *key, unsigned line, bool read_only)
+{
+	ig_arena *a = &t->c->task->arena;
+	const char *where = t->what;
+	size_t tl = strlen(t->top);
+	if (strncmp(key, t->top, tl) == 0 && key[tl] == '.') where = ig_arena_printf(a, "`%s` of %s", key + tl + 1, t->what);
+	else if (ig_starts_with(key, "input.")) where = ig_arena_printf(a, "input type `%s` of %s", key + 6, t->what);
+	if (read_only) {
+		ig_check_report(t->c, t->rule_unknown, line, "remove it: the provider computes it", "`%s` of %s is a read-only attribute: it cannot be set",
+				name, where);
+		return;
+	}
+	const ig_kb_entry *near[12];
+	size_t n = ig_kb_closest(t->kb, key, name, near, 12), keep = 0;
+	for (size_t i = 0; i < n && keep < 3; i++)
+		if (!ig_tfkb_read_only(near[i]) && !ig_kb_has(near[i], IG_KB_REMOVED)) near[keep++] = near[i];
+	char fix[512];
+	size_t used = 0;
+	fix[0] = 0;
+	for (size_t i = 0; i < keep; i++) {
+		int w = snprintf(fix + used, sizeof fix - used, "%s%s", i ? ", " : "did you mean ", cfg__spell(t, ig_kb_name(t->kb, near[i])));
+		if (w < 0 || (size_t)w >= sizeof fix - used) break;
+		used += (size_t)w;
+	}
+	ig_check_report(t->c, t->rule_unknown, line, keep ? ig_arena_printf(a, "%s?", fix) : NULL, "property `%s` does not exist in %s (%s)",
+			name, where, ig_tfkb_versions(t->c, t->kb));
+}
+
+/* One member `name` (its value may be null) of the object checked against key. */
+static void cfg__member(ig_tfcfg *t, const char *name, TSNode at, TSNode value, const char *key, int depth)
+{
+	bool top = strcmp(key, t->top) == 0;
+	if (top && t->framework && t->framework(t, name)) return;
+	unsigned line = ig_node_line(at);
+	const ig_kb_entry *e = ig_kb_child_folded(t->kb, key, name);
+	if (e && ig_kb_kind_of(e) == IG_KB_ALIAS) e = ig_kb_resolve(t->kb, e);
+	const char *older = !e && t->older && t->rule_removed ? t->older(t, key, name) : NULL;
+	if (older) {
+		ig_check_report(t->c, t->rule_removed, line, "keep the SDK below its next major, or migrate", "`%s` of %s is %s", name, t->what, older);
+		return;
+	}
+	if (!e) {
+		cfg__report_unknown(t, name, key, line, false);
+		return;
+	}
+	if (ig_tfkb_read_only(e)) {
+		cfg__report_unknown(t, name, key, line, true);
+		return;
+	}
+	if (t->rule_removed && ig_kb_has(e, IG_KB_REMOVED))
+		ig_check_report(t->c, t->rule_removed, line, "keep the provider below its next major, or migrate", "`%s` of %s is %s", name, t->what,
+				ig_kb_str(t->kb, e->note));
+	if (t->rule_deprecated && ig_kb_has(e, IG_KB_DEPRECATED))
+		ig_check_report(t->c, t->rule_deprecated, line, NULL, "`%s` of %s is deprecated: %s", name, t->what, ig_kb_str(t->kb, e->note));
+	const char *inner = t->nested ? t->nested(t, e) : NULL;
+	if (inner && !ts_node_is_null(value)) ig_tfcfg_value(t, value, inner, depth + 1);
+}
+
+/* The text of a string or identifier key, or NULL (computed, interpolated). */
+static const char *cfg__key(ig_tfcfg *t, TSNode k)
+{
+	const char *type = ts_node_type(k);
+	if (!strcmp(type, "property_identifier") || !strcmp(type, "identifier") || !strcmp(type, "field_identifier"))
+		return ig_node_text(&t->c->task->arena, t->c->parse, k);
+	if (!strcmp(type, "string") || !strcmp(type, "interpreted_string_literal")) {
+		for (uint32_t i = 0; i < ts_node_named_child_count(k); i++) {
+			TSNode s = ts_node_named_child(k, i);
+			if (cfg__is(s, "interpolation")) return NULL;
+		}
+		if (ts_node_named_child_count(k) == 0) return NULL;
+		TSNode s = ts_node_named_child(k, cfg__is(k, "string") && t->c->file->lang == IG_LANG_PY ? 1 : 0);
+		if (ts_node_is_null(s) || !(cfg__is(s, "string_fragment") || cfg__is(s, "string_content") ||
+					    cfg__is(s, "interpreted_string_literal_content")))
+			return NULL;
+		return ig_node_text(&t->c->task->arena, t->c->parse, s);
+	}
+	return NULL;
+}
+
+static void cfg__ts_object(ig_tfcfg *t, TSNode obj, const char *key, int depth)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(obj); i++) {
+		TSNode m = ts_node_named_child(obj, i);
+		if (cfg__is(m, "pair")) {
+			TSNode k = ig_node_field(m, "key");
+			const char *name = ts_node_is_null(k) ? NULL : cfg__key(t, k);
+			if (name) cfg__member(t, name, m, ig_node_field(m, "value"), key, depth);
+		} else if (cfg__is(m, "shorthand_property_identifier")) {
+			TSNode none = {{0}, NULL, NULL};
+			cfg__member(t, ig_node_text(&t->c->task->arena, t->c->parse, m), m, none, key, depth);
+		}
+		/* spread_element, method_definition: unknown members */
+	}
+}
+
+static void cfg__py_dict(ig_tfcfg *t, TSNode d, const char *key, int depth)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(d); i++) {
+		TSNode m = ts_node_named_child(d, i);
+		if (!cfg__is(m, "pair")) continue;
+		TSNode k = ig_node_field(m, "key");
+		const char *name = ts_node_is_null(k) ? NULL : cfg__key(t, k);
+		if (name) cfg__member(t, name, m, ig_node_field(m, "value"), key, depth);
+	}
+}
+
+void ig_tfcfg_kwargs(ig_tfcfg *t, TSNode arglist, const char *key, const char *skip, int depth)
+{
+	if (depth > IG_TFKB_MAX_DEPTH) return;
+	for (uint32_t i = 0; i < ts_node_named_child_count(arglist); i++) {
+		TSNode m = ts_node_named_child(arglist, i);
+		if (!cfg__is(m, "keyword_argument")) continue; /* positional, *args, **kwargs */
+		TSNode k = ig_node_field(m, "name");
+		if (ts_node_is_null(k)) continue;
+		const char *name = ig_node_text(&t->c->task->arena, t->c->parse, k);
+		if (skip && strcmp(name, skip) == 0) continue;
+		cfg__member(t, name, m, ig_node_field(m, "value"), key, depth);
+	}
+}
+
+static void cfg__go_literal(ig_tfcfg *t, TSNode lit, const char *key, int depth)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(lit); i++) {
+		TSNode m = ts_node_named_child(lit, i);
+		if (cfg__is(m, "keyed_element")) {
+			TSNode k = ig_node_field(m, "key"), v = ig_node_field(m, "value");
+			if (ts_node_is_null(k) || !ts_node_named_child_count(k)) continue;
+			const char *name = cfg__key(t, ts_node_named_child(k, 0));
+			TSNode val = ts_node_is_null(v) || !ts_node_named_child_count(v) ? v : ts_node_named_child(v, 0);
+			if (name) cfg__member(t, name, m, val, key, depth);
+		} else if (cfg__is(m, "literal_element") && ts_node_named_child_count(m)) {
+			ig_tfcfg_value(t, ts_node_named_child(m, 0), key, depth); /* an element of a slice of structs */
+		}
+	}
+}
+
+void ig_tfcfg_value(ig_tfcfg *t, TSNode v, const char *key, int depth)
+{
+	if (ts_node_is_null(v) || depth > IG_TFKB_MAX_DEPTH) return;
+	const char *type = ts_node_type(v);
+	if (!strcmp(type, "parenthesized_expression") || !strcmp(type, "as_expression") || !strcmp(type, "satisfies_expression") ||
+	    !strcmp(type, "non_null_expression")) {
+		if (ts_node_named_child_count(v)) ig_tfcfg_value(t, ts_node_named_child(v, 0), key, depth);
+	} else if (!strcmp(type, "object")) {
+		cfg__ts_object(t, v, key, depth);
+	} else if (!strcmp(type, "array") || !strcmp(type, "list") || !strcmp(type, "tuple")) {
+		for (uint32_t i = 0; i < ts_node_named_child_count(v); i++) ig_tfcfg_value(t, ts_node_named_child(v, i), key, depth + 1);
+	} else if (!strcmp(type, "dictionary")) {
+		cfg__py_dict(t, v, key, depth);
+	} else if (!strcmp(type, "call") && t->struct_call) {
+		/* S3BucketVersioningA(enabled=True), aws.s3.BucketVersioningArgs(enabled=True) */
+		TSNode fn = ig_node_field(v, "function"), args = ig_node_field(v, "arguments");
+		const char *name = ts_node_is_null(fn) ? NULL : ig_tfcfg_last_name(t->c, fn);
+		if (name && !ts_node_is_null(args) && t->struct_call(t, name, key)) ig_tfcfg_kwargs(t, args, key, NULL, depth + 1);
+	} else if (!strcmp(type, "unary_expression")) {
+		TSNode op = ig_node_field(v, "operand");
+		if (!ts_node_is_null(op)) ig_tfcfg_value(t, op, key, depth);
+	} else if (!strcmp(type, "composite_literal")) {
+		TSNode body = ig_node_field(v, "body");
+		if (!ts_node_is_null(body)) cfg__go_literal(t, body, key, depth);
+	}
+	/* identifiers, calls of other functions, tokens: unknown */
+}

@@ -1,0 +1,49 @@
+/* Facts of the built pulumi.kb (@pulumi/aws .d.ts through tree-sitter) read
+ * through the reader: classes, Args members, nested input types,
+ * deprecations and the Terraform type each class bridges. */
+#include "harness.h"
+#include "kb/kb.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int pulumi_open(ig_kb *kb)
+{
+	const char *build = getenv("BUILD");
+	char path[512], err[512];
+	snprintf(path, sizeof path, "%s/kb/pulumi.kb", build && *build ? build : "build");
+	int rc = ig_kb_open(kb, path, err, sizeof err);
+	if (rc) fprintf(stderr, "  %s\n", err);
+	return rc;
+}
+
+static const ig_kb_entry *pl_get(const ig_kb *kb, const char *key) { return ig_kb_find(kb, key, strlen(key)); }
+
+TEST(kb_pulumi_classes_and_arguments)
+{
+	ig_kb kb;
+	if (pulumi_open(&kb)) { CHECK(!"pulumi.kb opens"); return; }
+	CHECK(strncmp(kb.source, "@pulumi/aws@", 12) == 0);
+	const ig_kb_entry *e = pl_get(&kb, "s3");
+	CHECK(e && ig_kb_kind_of(e) == IG_KB_MODULE);
+	e = pl_get(&kb, "s3.Bucket");
+	CHECK(e && ig_kb_kind_of(e) == IG_KB_CLASS);
+	CHECK_STR(e ? ig_kb_str(&kb, e->type) : NULL, "aws_s3_bucket");
+	e = pl_get(&kb, "ec2.Vpc");
+	CHECK_STR(e ? ig_kb_str(&kb, e->type) : NULL, "aws_vpc");
+	/* Pulumi pluralises list blocks: corsRules, not corsRule */
+	e = pl_get(&kb, "s3.Bucket.corsRules");
+	CHECK(e && ig_kb_kind_of(e) == IG_KB_PROPERTY && ig_kb_has(e, IG_KB_OPTIONAL));
+	CHECK_STR(e ? ig_kb_str(&kb, e->extra) : NULL, "input.s3.BucketCorsRule");
+	CHECK(pl_get(&kb, "s3.Bucket.corsRule") == NULL);
+	e = pl_get(&kb, "s3.Bucket.acl");
+	CHECK(e && ig_kb_has(e, IG_KB_DEPRECATED) && strstr(ig_kb_str(&kb, e->note), "BucketAcl"));
+	e = pl_get(&kb, "iam.Role.assumeRolePolicy");
+	CHECK(e && ig_kb_has(e, IG_KB_REQUIRED));
+	CHECK(pl_get(&kb, "input.s3.BucketCorsRule.allowedHeaders") != NULL);
+	CHECK(pl_get(&kb, "input.s3.BucketCorsRule.allowedHeader") == NULL);
+	e = ig_kb_child_folded(&kb, "cloudwatch.LogGroup", "retention_in_days");
+	CHECK_STR(e ? ig_kb_key(&kb, e) : NULL, "cloudwatch.LogGroup.retentionInDays");
+	CHECK(pl_get(&kb, "s3.Buckets") == NULL);
+	ig_kb_close(&kb);
+}
