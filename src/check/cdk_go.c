@@ -8,7 +8,7 @@
 #include "check/cdk.h"
 #include <string.h>
 
-#define GO_MAX_DEPTH 64
+#define GO_MAX_DEPTH 256
 
 static cdk_sym go__eval(cdk *k, TSNode n, int depth);
 

@@ -8,7 +8,8 @@
 #include "check/cdk.h"
 #include <string.h>
 
-#define JAVA_MAX_DEPTH 96
+/* a builder chain is one level per call: room for long ones */
+#define JAVA_MAX_DEPTH 512
 
 static cdk_sym java__eval(cdk *k, TSNode n, int depth);
 

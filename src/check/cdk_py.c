@@ -6,7 +6,7 @@
 #include "check/cdk.h"
 #include <string.h>
 
-#define PY_MAX_DEPTH 64
+#define PY_MAX_DEPTH 256
 
 static cdk_sym py__eval(cdk *k, TSNode n, int depth);
 

@@ -5,7 +5,7 @@
 #include "check/cdk.h"
 #include <string.h>
 
-#define TS_MAX_DEPTH 64
+#define TS_MAX_DEPTH 256
 
 static cdk_sym ts__eval(cdk *k, TSNode n, int depth, bool deref);
 static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth);

@@ -104,6 +104,13 @@ TEST(check_cdk_bad_input_does_not_crash)
 	deep[n] = 0;
 	check_file(&t, &r, "deep.ts", deep);
 	check_file(&t, &r, "deep.py", "import aws_cdk.aws_s3 as s3\ns3.Bucket(self, 'b', " "x=(((((((((((((((((((((((((((((");
+	/* a builder chain of 2,000 calls: followed as far as the depth cap, no crash */
+	static char chain[80000];
+	size_t m = (size_t)snprintf(chain, sizeof chain,
+				    "import software.amazon.awscdk.services.s3.*;\nclass A { void f() { Bucket.Builder.create(this, \"b\")");
+	for (int i = 0; i < 2000 && m + 32 < sizeof chain; i++) m += (size_t)snprintf(chain + m, sizeof chain - m, ".versioned(true)");
+	snprintf(chain + m, sizeof chain - m, ".build(); } }\n");
+	check_file(&t, &r, "Deep.java", chain);
 	CHECK(with(&t, "cdk.unknown-member", "RetentionDays.") == NULL); /* the cut-off name is a syntax error, not a member */
 	ig_task_free(&t);
 }
