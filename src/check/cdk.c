@@ -50,7 +50,7 @@ static bool cdk__has_lower(const char *s)
 typedef struct {
 	cdk *k;
 	const char *name;
-	const ig_kb_entry *best, *other;
+	const ig_kb_entry *best;
 } cdk_fold_ctx;
 
 /* Python and Go spell `auroraMysql()` and `AURORA_MYSQL` alike once folded:
@@ -60,10 +60,8 @@ static bool cdk__fold_visit(const ig_kb_entry *e, void *vctx)
 	cdk_fold_ctx *c = vctx;
 	const char *n = ig_kb_name(c->k->kb, e);
 	if (ig_kb_kind_of(e) == IG_KB_ALIAS || !cdk__fold_eq(n, c->name)) return true;
-	if (!c->best) { c->best = e; return true; }
-	if (cdk__has_lower(n) == cdk__has_lower(c->name) && cdk__has_lower(ig_kb_name(c->k->kb, c->best)) != cdk__has_lower(c->name))
-		c->best = e;
-	c->other = e;
+	bool want = cdk__has_lower(c->name);
+	if (!c->best || (cdk__has_lower(n) == want && cdk__has_lower(ig_kb_name(c->k->kb, c->best)) != want)) c->best = e;
 	return true;
 }
 
