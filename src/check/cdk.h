@@ -1,9 +1,11 @@
 /* The CDK checks (docs/rules/cdk.md): names the code takes from aws-cdk-lib
  * are resolved at the syntax level and looked up in build/kb/cdk.kb.
  *
- * cdk.c holds the state and the resolution every language shares: import
- * bindings, member lookup through bases, props, findings, the missing-import
- * check. One walker per language turns its syntax into those steps:
+ * cdk.c holds the state and the steps every language shares: findings,
+ * import bindings, local names, the missing-import check, the tree walk;
+ * cdk_member.c what a name denotes in the index: members through bases,
+ * props, each language's spellings. One walker per language turns its
+ * syntax into those steps:
  * cdk_ts.c (TypeScript and JavaScript), cdk_py.c, cdk_go.c, cdk_java.c.
  * cdk_suggest.c writes the "did you mean" text.
  *
@@ -14,6 +16,9 @@
 #include "check/check.h"
 #include "util/strmap.h"
 #include <string.h>
+
+/* The root module's key: its types are top-level keys ("Duration"). */
+#define CDK_ROOT "aws-cdk-lib"
 
 /* What an expression denotes, as far as the index tells. */
 typedef enum cdk_kind {
@@ -123,7 +128,33 @@ void cdk_deprecated(cdk *k, const ig_kb_entry *e, unsigned line);
 /* Whether a kb name (a member, a parameter) is `name` in this language's spelling. */
 bool cdk_name_eq(cdk *k, const char *kb_name, const char *name);
 
-/* ---- findings ---- */
+/* ---- the index (cdk_member.c) ---- */
+
+/* A kb entry's key; the entry of a key, or NULL. */
+static inline const char *cdk_key(cdk *k, const ig_kb_entry *e) { return ig_kb_key(k->kb, e); }
+static inline const ig_kb_entry *cdk_find(cdk *k, const char *key) { return ig_kb_find(k->kb, key, strlen(key)); }
+/* The prefix of a module's children: "" for the root, whose types are top-level keys. */
+const char *cdk_prefix(cdk *k, const ig_kb_entry *mod);
+bool cdk_is_type(ig_kb_kind kind);
+/* The child of parent called name in the language's spelling. */
+const ig_kb_entry *cdk_child(cdk *k, const char *parent, const char *name);
+/* Whether name is a line of a '\n' list in a kb string. */
+bool cdk_in_list(const char *list, const char *name);
+/* A Go package member, resolved without reporting: the entry name is, or
+ * with *ctor a class NewX constructs, or (NULL) the type *owner whose
+ * member *rest is spelled Type_Member. */
+const ig_kb_entry *cdk_go_name(cdk *k, const char *prefix, const char *name, const ig_kb_entry **owner, const char **rest,
+			       bool *ctor);
+cdk_sym cdk_sym_of(cdk_kind kind, const ig_kb_entry *e);
+/* The symbol a member, type or module entry gives when named. */
+cdk_sym cdk_of_member(cdk *k, const ig_kb_entry *m, bool open);
+
+/* ---- findings (cdk.c) ---- */
+
+/* "aws-cdk-lib 2.276.0", for messages. */
+const char *cdk_version(cdk *k);
+/* What a name that does not exist does to the build, in this language. */
+const char *cdk_consequence(cdk *k);
 
 /* Report once per rule, line and name. */
 void cdk_report(cdk *k, const char *rule, unsigned line, const char *name, const char *fix, const char *fmt, ...)
