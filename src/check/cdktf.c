@@ -94,8 +94,10 @@ static bool cdktf__struct_call(ig_tfcfg *t, const char *name, const char *key)
 
 static bool cdktf__framework(ig_tfcfg *t, const char *name) { return ig_kb_child_folded(t->kb, "cdktf_meta", name) != NULL; }
 
-static void cdktf__construct(cdktf_scan *s, TSNode callee, TSNode args, unsigned line)
+/* One constructor-shaped call (ig_tfcfg_each_call). */
+static void cdktf__construct(void *ctx, TSNode callee, TSNode args, unsigned line)
 {
+	cdktf_scan *s = ctx;
 	const char *module, *cls;
 	if (ts_node_is_null(args) || !cdktf__resolve(s, callee, &module, &cls)) return;
 	const ig_kb_entry *mod = ig_kb_child_folded(s->kb, "cdktf", module);
@@ -125,31 +127,10 @@ static void cdktf__construct(cdktf_scan *s, TSNode callee, TSNode args, unsigned
 	else ig_tfcfg_value(&t, ig_tfcfg_arg(args, 2), key, 1);
 }
 
-static void cdktf__walk(cdktf_scan *s, TSNode root)
-{
-	/* iterative preorder walk: code can nest deeply */
-	TSTreeCursor cur = ts_tree_cursor_new(root);
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&cur);
-		const char *t = ts_node_type(n);
-		if (!strcmp(t, "new_expression"))
-			cdktf__construct(s, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), ig_node_line(n));
-		else if ((!strcmp(t, "call") && s->c->file->lang == IG_LANG_PY) || (!strcmp(t, "call_expression") && s->c->file->lang == IG_LANG_GO))
-			cdktf__construct(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), ig_node_line(n));
-		if (ts_tree_cursor_goto_first_child(&cur)) continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur)) {
-				ts_tree_cursor_delete(&cur);
-				return;
-			}
-	}
-}
-
 void ig_check_cdktf(ig_check_ctx *c)
 {
 	const ig_kb *kb = &c->kb->tf;
-	ig_lang l = c->file->lang;
-	if (!kb->n_entries || !(l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS || l == IG_LANG_PY || l == IG_LANG_GO)) return;
+	if (!kb->n_entries || !ig_tfcfg_lang(c->file->lang)) return;
 	cdktf_scan s = {.c = c, .kb = kb};
-	cdktf__walk(&s, ts_tree_root_node(c->parse->tree));
+	ig_tfcfg_each_call(c, cdktf__construct, &s);
 }

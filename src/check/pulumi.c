@@ -115,8 +115,10 @@ static bool pulumi__py_sdk(ig_tfcfg *t, const char *name)
 	return strcmp(name, "opts") == 0 || strcmp(name, "resource_name") == 0;
 }
 
-static void pulumi__construct(pulumi_scan *s, TSNode callee, TSNode args, unsigned line)
+/* One constructor-shaped call (ig_tfcfg_each_call). */
+static void pulumi__construct(void *ctx, TSNode callee, TSNode args, unsigned line)
 {
+	pulumi_scan *s = ctx;
 	const char *module, *cls;
 	if (ts_node_is_null(args) || !pulumi__resolve(s, callee, &module, &cls)) return;
 	const ig_kb_entry *mod = ig_kb_find(s->kb, module, strlen(module));
@@ -166,31 +168,10 @@ static void pulumi__construct(pulumi_scan *s, TSNode callee, TSNode args, unsign
 	ig_tfcfg_value(&t, ig_tfcfg_arg(args, l == IG_LANG_GO ? 2 : 1), key, 1);
 }
 
-static void pulumi__walk(pulumi_scan *s, TSNode root)
-{
-	ig_lang l = s->c->file->lang;
-	TSTreeCursor cur = ts_tree_cursor_new(root);
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&cur);
-		const char *t = ts_node_type(n);
-		if (!strcmp(t, "new_expression"))
-			pulumi__construct(s, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), ig_node_line(n));
-		else if ((!strcmp(t, "call") && l == IG_LANG_PY) || (!strcmp(t, "call_expression") && l == IG_LANG_GO))
-			pulumi__construct(s, ig_node_field(n, "function"), ig_node_field(n, "arguments"), ig_node_line(n));
-		if (ts_tree_cursor_goto_first_child(&cur)) continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur)) {
-				ts_tree_cursor_delete(&cur);
-				return;
-			}
-	}
-}
-
 void ig_check_pulumi(ig_check_ctx *c)
 {
 	const ig_kb *kb = &c->kb->pulumi;
-	ig_lang l = c->file->lang;
-	if (!kb->n_entries || !(l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS || l == IG_LANG_PY || l == IG_LANG_GO)) return;
+	if (!kb->n_entries || !ig_tfcfg_lang(c->file->lang)) return;
 	pulumi_scan s = {.c = c, .kb = kb};
-	pulumi__walk(&s, ts_tree_root_node(c->parse->tree));
+	ig_tfcfg_each_call(c, pulumi__construct, &s);
 }

@@ -223,3 +223,28 @@ void ig_tfcfg_value(ig_tfcfg *t, TSNode v, const char *key, int depth)
 	}
 	/* identifiers, calls of other functions, tokens: unknown */
 }
+
+bool ig_tfcfg_lang(ig_lang l)
+{
+	return l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS || l == IG_LANG_PY || l == IG_LANG_GO;
+}
+
+void ig_tfcfg_each_call(ig_check_ctx *c, void (*fn)(void *ctx, TSNode callee, TSNode args, unsigned line), void *ctx)
+{
+	ig_lang l = c->file->lang;
+	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(c->parse->tree));
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&cur);
+		const char *t = ts_node_type(n);
+		if (!strcmp(t, "new_expression"))
+			fn(ctx, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), ig_node_line(n));
+		else if ((!strcmp(t, "call") && l == IG_LANG_PY) || (!strcmp(t, "call_expression") && l == IG_LANG_GO))
+			fn(ctx, ig_node_field(n, "function"), ig_node_field(n, "arguments"), ig_node_line(n));
+		if (ts_tree_cursor_goto_first_child(&cur)) continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur)) {
+				ts_tree_cursor_delete(&cur);
+				return;
+			}
+	}
+}

@@ -39,6 +39,12 @@ void ig_tfcfg_value(ig_tfcfg *t, TSNode value, const char *key, int depth);
 void ig_tfcfg_kwargs(ig_tfcfg *t, TSNode arglist, const char *key, const char *skip, int depth);
 /* The n-th (0-based) argument of an argument list, skipping comments; null when absent. */
 TSNode ig_tfcfg_arg(TSNode args, uint32_t n);
+/* Whether the config walker reads this language (TypeScript, JavaScript, Python, Go). */
+bool ig_tfcfg_lang(ig_lang l);
+/* Every constructor-shaped call of the file, in source order: `new X(...)` in
+ * TypeScript/JavaScript, `X(...)` in Python and Go, with its callee, argument
+ * list and 1-based line. The walk is iterative: code can nest deeply. */
+void ig_tfcfg_each_call(ig_check_ctx *c, void (*fn)(void *ctx, TSNode callee, TSNode args, unsigned line), void *ctx);
 /* The last identifier of a callee (`aws.s3.Bucket` -> "Bucket"), in the arena; NULL when not a name. */
 const char *ig_tfcfg_last_name(ig_check_ctx *c, TSNode callee);
 #endif

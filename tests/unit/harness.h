@@ -7,6 +7,10 @@
 #include <string.h>
 
 typedef void (*ig_test_fn)(int *failed);
+struct ig_kb;
+/* Open a table of the build under test ($BUILD, default build): "kb/cfn.kb",
+ * "test-fixture.kb". Returns 0, or -1 after printing why. */
+int ig_test_kb_open(struct ig_kb *kb, const char *file);
 void ig_test_register(const char *name, const char *file, ig_test_fn fn);
 
 #define TEST(name) \

@@ -1,6 +1,17 @@
 /* Runs every registered unit test; an optional argument filters by name. */
 #include "harness.h"
+#include "kb/kb.h"
 #include <stdlib.h>
+
+int ig_test_kb_open(struct ig_kb *kb, const char *file)
+{
+	const char *build = getenv("BUILD");
+	char path[512], err[768];
+	snprintf(path, sizeof path, "%s/%s", build && *build ? build : "build", file);
+	int rc = ig_kb_open(kb, path, err, sizeof err);
+	if (rc) fprintf(stderr, "  %s\n", err);
+	return rc;
+}
 
 typedef struct { const char *name, *file; ig_test_fn fn; } test_entry;
 static test_entry tests[1024];

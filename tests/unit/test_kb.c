@@ -4,15 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static int kb_open_fixture(ig_kb *kb)
-{
-	const char *build = getenv("BUILD");
-	char path[512], err[512];
-	snprintf(path, sizeof path, "%s/test-fixture.kb", build && *build ? build : "build");
-	int rc = ig_kb_open(kb, path, err, sizeof err);
-	if (rc) fprintf(stderr, "  %s\n", err);
-	return rc;
-}
+static int kb_open_fixture(ig_kb *kb) { return ig_test_kb_open(kb, "test-fixture.kb"); }
 
 TEST(kb_find_and_flags)
 {

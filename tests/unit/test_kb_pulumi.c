@@ -7,15 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int pulumi_open(ig_kb *kb)
-{
-	const char *build = getenv("BUILD");
-	char path[512], err[512];
-	snprintf(path, sizeof path, "%s/kb/pulumi.kb", build && *build ? build : "build");
-	int rc = ig_kb_open(kb, path, err, sizeof err);
-	if (rc) fprintf(stderr, "  %s\n", err);
-	return rc;
-}
+static int pulumi_open(ig_kb *kb) { return ig_test_kb_open(kb, "kb/pulumi.kb"); }
 
 static const ig_kb_entry *pl_get(const ig_kb *kb, const char *key) { return ig_kb_find(kb, key, strlen(key)); }
 
