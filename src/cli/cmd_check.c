@@ -136,6 +136,31 @@ static bool check__load(ig_task *t, ig_response *r, const char *path)
 	return true;
 }
 
+typedef struct {
+	ig_finding f;
+	size_t order;
+} check_sorted;
+
+static int check__by_place(const void *va, const void *vb)
+{
+	const check_sorted *a = va, *b = vb;
+	int c = strcmp(a->f.file ? a->f.file : "", b->f.file ? b->f.file : "");
+	if (c) return c;
+	if (a->f.line != b->f.line) return a->f.line < b->f.line ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order; /* stable */
+}
+
+/* A linter's report reads top to bottom: findings by file, then line. */
+static void check__sort(ig_task *t)
+{
+	if (t->n_findings < 2) return;
+	check_sorted *tmp = ig_xmalloc(t->n_findings * sizeof *tmp);
+	for (size_t i = 0; i < t->n_findings; i++) tmp[i] = (check_sorted){t->findings[i], i};
+	qsort(tmp, t->n_findings, sizeof *tmp, check__by_place);
+	for (size_t i = 0; i < t->n_findings; i++) t->findings[i] = tmp[i].f;
+	free(tmp);
+}
+
 static int check__parse_level(const char *s, ig_severity *out)
 {
 	if (strcmp(s, "error") == 0) *out = IG_SEV_ERROR;
@@ -214,6 +239,7 @@ int ig_cmd_check(int argc, char **argv)
 	}
 	free(files.paths);
 	for (size_t i = 0; i < r.n_files; i++) ig_analyze_file(&t, &r, &r.files[i], true);
+	check__sort(&t);
 
 	ig_buf b = {0};
 	if (strcmp(format, "text") == 0) {
