@@ -17,7 +17,7 @@
  *   cfn.kb  "AWS::Logs::LogGroup.RetentionInDays"
  *   tf.kb   "aws_s3_bucket.acl", "aws_backup_plan.rule.lifecycle"
  *
- * The file is read into memory once (a few MB); entries and strings are used
+ * The file is mapped read-only once (pages are read as lookups touch them); entries and strings are used
  * in place, never copied. */
 #ifndef IG_KB_H
 #define IG_KB_H
@@ -80,7 +80,7 @@ typedef struct ig_kb_entry {
 } ig_kb_entry;
 
 typedef struct ig_kb {
-	char *data;               /* the whole file */
+	char *data;               /* the whole file, mapped read-only */
 	size_t size;
 	const ig_kb_entry *entries;
 	uint32_t n_entries;
