@@ -70,7 +70,7 @@ static bool suggest__quantity(const char *name, long *count, int *unit)
 }
 
 typedef struct {
-	cdk *k;
+	const ig_kb *kb;
 	double per_unit[SUGGEST_UNITS]; /* value of one unit, learned from the members */
 	long want_count;
 	int want_unit;
@@ -81,10 +81,10 @@ typedef struct {
 static bool suggest__learn(const ig_kb_entry *e, void *vctx)
 {
 	suggest_value_ctx *c = vctx;
-	const char *v = ig_kb_str(c->k->kb, e->extra);
+	const char *v = ig_kb_str(c->kb, e->extra);
 	long count;
 	int unit;
-	if (ig_kb_kind_of(e) == IG_KB_ENUM_MEMBER && *v && suggest__quantity(ig_kb_name(c->k->kb, e), &count, &unit) &&
+	if (ig_kb_kind_of(e) == IG_KB_ENUM_MEMBER && *v && suggest__quantity(ig_kb_name(c->kb, e), &count, &unit) &&
 	    c->per_unit[unit] == 0)
 		c->per_unit[unit] = atof(v) / (double)count;
 	return true;
@@ -93,7 +93,7 @@ static bool suggest__learn(const ig_kb_entry *e, void *vctx)
 static bool suggest__match(const ig_kb_entry *e, void *vctx)
 {
 	suggest_value_ctx *c = vctx;
-	const char *v = ig_kb_str(c->k->kb, e->extra);
+	const char *v = ig_kb_str(c->kb, e->extra);
 	if (ig_kb_kind_of(e) != IG_KB_ENUM_MEMBER || !*v) return true;
 	double diff = fabs(atof(v) - c->target);
 	if (!c->best || diff < c->best_diff) c->best = e, c->best_diff = diff;
@@ -102,15 +102,15 @@ static bool suggest__match(const ig_kb_entry *e, void *vctx)
 
 /* The member of a valued enum that means the quantity name spells, within a
  * tenth (TWELVE_MONTHS, 360 days, is ONE_YEAR, 365). */
-static const ig_kb_entry *suggest__by_value(cdk *k, const char *parent, const char *name)
+const ig_kb_entry *ig_cdk_enum_by_value(const ig_kb *kb, const char *parent, const char *name)
 {
-	const ig_kb_entry *en = ig_kb_find(k->kb, parent, strlen(parent));
-	suggest_value_ctx c = {.k = k};
+	const ig_kb_entry *en = ig_kb_find(kb, parent, strlen(parent));
+	suggest_value_ctx c = {.kb = kb};
 	if (!en || ig_kb_kind_of(en) != IG_KB_ENUM || !suggest__quantity(name, &c.want_count, &c.want_unit)) return NULL;
-	ig_kb_each_child(k->kb, parent, suggest__learn, &c);
+	ig_kb_each_child(kb, parent, suggest__learn, &c);
 	if (c.per_unit[c.want_unit] == 0) return NULL;
 	c.target = (double)c.want_count * c.per_unit[c.want_unit];
-	ig_kb_each_child(k->kb, parent, suggest__match, &c);
+	ig_kb_each_child(kb, parent, suggest__match, &c);
 	return c.best && c.best_diff <= c.target / 10 ? c.best : NULL;
 }
 
@@ -146,7 +146,7 @@ const char *cdk_suggest(cdk *k, const char *const *parents, size_t n, const char
 {
 	const ig_kb_entry *out[SUGGEST_MAX + 1];
 	size_t m = 0;
-	const ig_kb_entry *meant = n ? suggest__by_value(k, parents[0], name) : NULL;
+	const ig_kb_entry *meant = n ? ig_cdk_enum_by_value(k->kb, parents[0], name) : NULL;
 	if (meant) out[m++] = meant;
 	const ig_kb_entry *near[SUGGEST_MAX];
 	size_t q = ig_kb_closest_among(k->kb, parents, n, name, near, SUGGEST_MAX);

@@ -40,6 +40,11 @@ void ig_check_tf(ig_check_ctx *c);     /* Terraform HCL */
 void ig_check_cdktf(ig_check_ctx *c);  /* CDKTF in every language */
 void ig_check_pulumi(ig_check_ctx *c); /* Pulumi in every language */
 
+/* The member of a CDK enum whose members carry numbers that means the
+ * quantity `name` spells (aws_logs.RetentionDays, "THIRTY_DAYS" -> ONE_MONTH,
+ * whose value is 30), within a tenth; NULL when there is none. */
+const ig_kb_entry *ig_cdk_enum_by_value(const ig_kb *kb, const char *enum_key, const char *name);
+
 /* The rule registry (generated from rules/NAME.tsv). */
 typedef struct ig_rule_info {
 	const char *id;           /* "cfn.unknown-property" */

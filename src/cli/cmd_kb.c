@@ -1,4 +1,5 @@
 /* iacgrade kb QUERY...: what the knowledge base knows of a name. */
+#include "check/check.h"
 #include "cli/cli.h"
 #include "kb/kb.h"
 #include "util/buf.h"
@@ -77,6 +78,14 @@ static void kb__ask(const ig_kb *kb, const char *q, kb_answer *a)
 	memcpy(seg, name, len);
 	seg[len] = 0;
 	a->n_near = a->parent ? ig_kb_closest(kb, ig_kb_key(kb, a->parent), seg, a->near, 8) : 0;
+	/* an enum member named by its quantity: the member of that value first */
+	const ig_kb_entry *meant = a->parent ? ig_cdk_enum_by_value(kb, ig_kb_key(kb, a->parent), seg) : NULL;
+	if (!meant) return;
+	size_t at = 0;
+	while (at < a->n_near && a->near[at] != meant) at++;
+	if (at == a->n_near && a->n_near < 8) a->n_near++;
+	for (size_t i = at < 8 ? at : 7; i > 0; i--) a->near[i] = a->near[i - 1];
+	a->near[0] = meant;
 }
 
 /* How deep the answer reaches: a found name beats any partial one. */
@@ -139,6 +148,36 @@ static void kb__labels(ig_kb_kind k, const char *labels[2])
 	}
 }
 
+/* A '\n'-separated list: short items (allowed values) joined on lines of
+ * about 100 columns, long ones (parameters, bases) one per line. */
+static void kb__list(ig_buf *o, const char *label, const char *list)
+{
+	size_t longest = 0;
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, "\n");
+		if (n > longest) longest = n;
+		p += n + (p[n] == '\n');
+	}
+	bool join = longest <= 24;
+	ig_buf_printf(o, "  %s:%*s", label, (int)(11 - strlen(label)), "");
+	size_t col = 14;
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, "\n");
+		bool more = p[n] == '\n' && p[n + 1];
+		ig_buf_put(o, p, n);
+		col += n;
+		if (more && join && col + 2 + longest < 100) {
+			ig_buf_puts(o, ", ");
+			col += 2;
+		} else if (more) {
+			ig_buf_puts(o, join ? ",\n              " : "\n              ");
+			col = 14;
+		}
+		p += n + (p[n] == '\n');
+	}
+	ig_buf_putc(o, '\n');
+}
+
 static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_members)
 {
 	ig_buf flags = {0};
@@ -172,15 +211,8 @@ static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_memb
 	const char *labels[2];
 	kb__labels(ig_kb_kind_of(e), labels);
 	const char *vals[2] = {extra, aux};
-	for (int k = 0; k < 2; k++) {
-		if (!*vals[k]) continue;
-		ig_buf_printf(o, "  %-10s  ", labels[k]);
-		for (const char *p = vals[k]; *p; p++) {
-			if (*p == '\n') ig_buf_puts(o, "\n              ");
-			else ig_buf_putc(o, *p);
-		}
-		ig_buf_putc(o, '\n');
-	}
+	for (int k = 0; k < 2; k++)
+		if (*vals[k]) kb__list(o, labels[k], vals[k]);
 	kb_members m = {kb, o, NULL, 0, all_members ? (size_t)-1 : 20};
 	ig_buf members = {0};
 	m.out = &members;
