@@ -7,12 +7,20 @@
  *   module    s3
  *   class     s3.Bucket                         ("@deprecated" note of the class)
  *   property  s3.Bucket.acl  optional|required[,deprecated]  TYPE  NOTE  input.s3.BucketCorsRule
- *   struct    input.s3.BucketCorsRule           (types/input.d.ts, `namespace s3 { interface ... }`)
+ *   struct    input.s3.BucketCorsRule           (types/input.d.ts, `namespace s3 { interface ... }`;
+ *                                               the root's own types outside a namespace: input.GetAvailabilityZonesFilter)
  *   property  input.s3.BucketCorsRule.allowedHeaders ...
+ *   static_method  ec2.getAmi  [deprecated]  GetAmiArgs  NOTE   (a function of the module)
+ *   property  ec2.getAmi.mostRecent ...
  *
  * A resource class is a `class X extends pulumi.CustomResource` of a module
  * folder; its arguments are the members of `interface XArgs` in the same
- * file; `extra` names the nested input type a member holds, if any.
+ * file; `extra` names the nested input type a member holds, if any. A
+ * function is an `export declare function` whose parameters are the
+ * generated invoke's, `(args?: GetAmiArgs, opts?)` or `(opts?)`: its `type`
+ * is the args interface (empty when it takes none), whose members, in the
+ * same file, are its arguments. The package root's files are the module
+ * "index", the module name Pulumi's type tokens give it (aws:index/getRegion).
  * Usage: pulumi-dts PKG_DIR > entries.tsv */
 #include <dirent.h>
 #include <stdbool.h>
@@ -153,15 +161,41 @@ static void name_of(const src *s, TSNode decl, char *out, size_t cap)
 	if (!ts_node_is_null(nm)) text_of(s, nm, out, cap);
 }
 
-/* A module file: resource classes and their Args interfaces. */
+#define MAX_NAMES 256
+
+/* The args interface of a generated invoke, `(args?: GetAmiArgs, opts?:
+ * pulumi.InvokeOptions)`, in out ("" for `(opts?)` alone); false for any
+ * other parameter list (a hand-written helper such as onSchedule). */
+static bool invoke_args(const src *s, TSNode fn, char *out, size_t cap)
+{
+	TSNode params = field(fn, "parameters");
+	out[0] = 0;
+	if (ts_node_is_null(params)) return false;
+	for (uint32_t i = 0; i < ts_node_named_child_count(params); i++) {
+		TSNode p = ts_node_named_child(params, i);
+		if (is(p, "comment")) continue;
+		TSNode pat = field(p, "pattern"), type = field(p, "type");
+		char nm[64];
+		if (ts_node_is_null(pat) || ts_node_is_null(type)) return false;
+		text_of(s, pat, nm, sizeof nm);
+		if (strcmp(nm, "opts") == 0) continue;
+		TSNode t = ts_node_named_child(type, 0);
+		if (strcmp(nm, "args") != 0 || out[0] || ts_node_is_null(t) || !is(t, "type_identifier")) return false;
+		text_of(s, t, out, cap);
+	}
+	return true;
+}
+
+/* A module file: resource classes and functions first, then the interfaces
+ * holding their arguments (XArgs of a class, the args type of a function). */
 static void module_file(const src *s, TSNode root, const char *module)
 {
-	char cls[256][128];
-	int ncls = 0;
+	char cls[MAX_NAMES][128], fn[MAX_NAMES][128], fn_args[MAX_NAMES][128];
+	int ncls = 0, nfn = 0;
 	for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) {
 		TSNode top = ts_node_named_child(root, i);
 		TSNode d = unwrap(top);
-		char nm[256];
+		char nm[128], dep[1024];
 		name_of(s, d, nm, sizeof nm);
 		if (!nm[0]) continue;
 		if (is(d, "class_declaration")) {
@@ -169,22 +203,29 @@ static void module_file(const src *s, TSNode root, const char *module)
 			for (uint32_t j = 0; j < ts_node_named_child_count(d); j++)
 				if (is(ts_node_named_child(d, j), "class_heritage")) text_of(s, ts_node_named_child(d, j), heritage, sizeof heritage);
 			if (!strstr(heritage, "pulumi.CustomResource")) continue;
-			char dep[1024];
 			deprecation_of(s, top, dep, sizeof dep);
 			printf("class\t%s.%s\t%s\t\t%s\t\n", module, nm, dep[0] ? "deprecated" : "", dep);
-			if (ncls < 256) snprintf(cls[ncls++], sizeof cls[0], "%s", nm);
-		} else if (is(d, "interface_declaration")) {
-			size_t len = strlen(nm);
-			if (len <= 4 || strcmp(nm + len - 4, "Args") != 0) continue;
-			nm[len - 4] = 0;
-			bool ours = false;
-			for (int k = 0; k < ncls; k++) ours |= strcmp(cls[k], nm) == 0;
-			if (!ours) continue;
-			char owner[512];
-			snprintf(owner, sizeof owner, "%s.%s", module, nm);
-			TSNode body = field(d, "body");
-			if (!ts_node_is_null(body)) members(s, body, owner);
+			if (ncls < MAX_NAMES) snprintf(cls[ncls++], sizeof cls[0], "%s", nm);
+		} else if (is(d, "function_signature") && nfn < MAX_NAMES && invoke_args(s, d, fn_args[nfn], sizeof fn_args[0])) {
+			deprecation_of(s, top, dep, sizeof dep);
+			printf("static_method\t%s.%s\t%s\t%s\t%s\t\n", module, nm, dep[0] ? "deprecated" : "", fn_args[nfn], dep);
+			snprintf(fn[nfn++], sizeof fn[0], "%s", nm);
 		}
+	}
+	for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) {
+		TSNode d = unwrap(ts_node_named_child(root, i));
+		char nm[128];
+		const char *of = NULL;
+		name_of(s, d, nm, sizeof nm);
+		if (!nm[0] || !is(d, "interface_declaration")) continue;
+		size_t len = strlen(nm);
+		for (int k = 0; k < ncls && !of; k++)
+			if (len == strlen(cls[k]) + 4 && strncmp(nm, cls[k], len - 4) == 0 && strcmp(nm + len - 4, "Args") == 0) of = cls[k];
+		for (int k = 0; k < nfn && !of; k++)
+			if (strcmp(nm, fn_args[k]) == 0) of = fn[k];
+		char owner[512];
+		TSNode body = field(d, "body");
+		if (of && !ts_node_is_null(body) && snprintf(owner, sizeof owner, "%s.%s", module, of) < (int)sizeof owner) members(s, body, owner);
 	}
 }
 
@@ -202,9 +243,10 @@ static void input_scope(const src *s, TSNode scope, const char *ns, int depth)
 			snprintf(inner, sizeof inner, "%s%s%s", ns, *ns ? "." : "", nm);
 			TSNode body = field(d, "body");
 			if (!ts_node_is_null(body)) input_scope(s, body, inner, depth + 1);
-		} else if (is(d, "interface_declaration") && *ns) {
+		} else if (is(d, "interface_declaration")) {
+			/* outside a namespace: the package root's types (inputs.GetAvailabilityZonesFilter) */
 			char owner[512], dep[1024];
-			snprintf(owner, sizeof owner, "input.%s.%s", ns, nm);
+			snprintf(owner, sizeof owner, "input.%s%s%s", ns, *ns ? "." : "", nm);
 			deprecation_of(s, ts_node_named_child(scope, i), dep, sizeof dep);
 			printf("struct\t%s\t%s\t\t%s\t\n", owner, dep[0] ? "deprecated" : "", dep);
 			TSNode body = field(d, "body");
@@ -233,6 +275,13 @@ static int parse_file(TSParser *parser, const char *path, const char *module)
 
 static int by_name(const struct dirent **a, const struct dirent **b) { return strcmp((*a)->d_name, (*b)->d_name); }
 
+/* A declaration file other than the index, which only re-exports. */
+static bool declarations(const char *f)
+{
+	size_t fl = strlen(f);
+	return fl > 5 && strcmp(f + fl - 5, ".d.ts") == 0 && strcmp(f, "index.d.ts") != 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -250,18 +299,25 @@ int main(int argc, char **argv)
 	}
 	int rc = 0, files = 0;
 	char path[4096];
+	printf("module\tindex\t\t\t\t\n");
 	for (int i = 0; i < nmods; i++) {
 		const char *m = mods[i]->d_name;
 		if (m[0] == '.' || strcmp(m, "types") == 0 || strcmp(m, "node_modules") == 0 || strcmp(m, "config") == 0) goto next;
 		snprintf(path, sizeof path, "%s/%s", root, m);
 		struct dirent **fs;
 		int nf = scandir(path, &fs, NULL, by_name);
-		if (nf < 0) goto next; /* a file, not a module folder */
+		if (nf < 0) {
+			/* a file of the package root: module "index" */
+			if (declarations(m)) {
+				rc |= parse_file(parser, path, "index");
+				files++;
+			}
+			goto next;
+		}
 		printf("module\t%s\t\t\t\t\n", m);
 		for (int j = 0; j < nf; j++) {
 			const char *f = fs[j]->d_name;
-			size_t fl = strlen(f);
-			if (fl > 5 && strcmp(f + fl - 5, ".d.ts") == 0 && strcmp(f, "index.d.ts") != 0) {
+			if (declarations(f)) {
 				snprintf(path, sizeof path, "%s/%s/%s", root, m, f);
 				rc |= parse_file(parser, path, m);
 				files++;

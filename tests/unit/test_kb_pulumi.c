@@ -39,3 +39,35 @@ TEST(kb_pulumi_classes_and_arguments)
 	CHECK(pl_get(&kb, "s3.Buckets") == NULL);
 	ig_kb_close(&kb);
 }
+
+/* Data-source functions: `export declare function getAmi(args?: GetAmiArgs, opts?)`
+ * and the members of GetAmiArgs; the package root's functions under "index". */
+TEST(kb_pulumi_functions)
+{
+	ig_kb kb;
+	if (pulumi_open(&kb)) { CHECK(!"pulumi.kb opens"); return; }
+	const ig_kb_entry *e = pl_get(&kb, "ec2.getAmi");
+	CHECK(e && ig_kb_kind_of(e) == IG_KB_STATIC_METHOD);
+	CHECK_STR(e ? ig_kb_str(&kb, e->type) : NULL, "GetAmiArgs");
+	e = pl_get(&kb, "ec2.getAmi.mostRecent");
+	CHECK(e && ig_kb_kind_of(e) == IG_KB_PROPERTY && ig_kb_has(e, IG_KB_OPTIONAL));
+	e = pl_get(&kb, "ec2.getAmi.filters");
+	CHECK_STR(e ? ig_kb_str(&kb, e->extra) : NULL, "input.ec2.GetAmiFilter");
+	CHECK(pl_get(&kb, "input.ec2.GetAmiFilter.values") != NULL);
+	CHECK(pl_get(&kb, "ec2.getAmi.owner") == NULL);
+	CHECK(pl_get(&kb, "ec2.getAmis") == NULL);
+	/* the Output form has its own args interface, with the same names */
+	CHECK(pl_get(&kb, "ec2.getAmiOutput.owners") != NULL);
+	/* a function without arguments: only the invoke options */
+	e = pl_get(&kb, "s3.getCanonicalUserId");
+	CHECK(e && ig_kb_kind_of(e) == IG_KB_STATIC_METHOD && !*ig_kb_str(&kb, e->type));
+	e = pl_get(&kb, "index");
+	CHECK(e && ig_kb_kind_of(e) == IG_KB_MODULE);
+	CHECK(pl_get(&kb, "index.getCallerIdentity") != NULL);
+	e = pl_get(&kb, "index.getAvailabilityZones.filters");
+	CHECK_STR(e ? ig_kb_str(&kb, e->extra) : NULL, "input.GetAvailabilityZonesFilter");
+	CHECK(pl_get(&kb, "input.GetAvailabilityZonesFilter.values") != NULL);
+	/* hand-written helpers are not invokes */
+	CHECK(pl_get(&kb, "iam.assumeRolePolicyForPrincipal") == NULL);
+	ig_kb_close(&kb);
+}
