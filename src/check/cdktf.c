@@ -2,15 +2,17 @@
  * the class of the provider a construct names, and its config object
  * (docs/rules/cdktf.md). Through the file's imports:
  *
- *   TS  import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket"   new S3Bucket(this, "b", {...})
- *       import * as aws from "@cdktf/provider-aws"                     new aws.s3Bucket.S3Bucket(this, "b", {...})
- *   Py  from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket        S3Bucket(self, "b", bucket=...)
- *       import cdktf_cdktf_provider_aws as aws                          aws.s3_bucket.S3Bucket(self, "b", ...)
- *   Go  import ".../cdktf-provider-aws-go/aws/v19/s3bucket"            s3bucket.NewS3Bucket(stack, jsii.String("b"), &s3bucket.S3BucketConfig{...})
+ *   TS    import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket"   new S3Bucket(this, "b", {...})
+ *         import * as aws from "@cdktf/provider-aws"                     new aws.s3Bucket.S3Bucket(this, "b", {...})
+ *   Py    from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket        S3Bucket(self, "b", bucket=...)
+ *         import cdktf_cdktf_provider_aws as aws                          aws.s3_bucket.S3Bucket(self, "b", ...)
+ *   Go    import ".../cdktf-provider-aws-go/aws/v19/s3bucket"            s3bucket.NewS3Bucket(stack, jsii.String("b"), &s3bucket.S3BucketConfig{...})
+ *   Java  import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;   S3Bucket.Builder.create(this, "b").bucket("x").build()
+ *                                                                       new S3Bucket(this, "b", S3BucketConfig.builder().bucket("x").build())
  *
  * Modules fold ("s3-bucket", "s3_bucket", "s3bucket" are the jsii module
  * s3Bucket); a module tf.kb does not hold (an older package layout) is
- * unknown, not wrong. Java is not checked yet. */
+ * unknown, not wrong. */
 #include "check/tfcfg.h"
 #include "syntax/imports.h"
 #include "util/strutil.h"
@@ -24,7 +26,8 @@ typedef struct cdktf_scan {
 /* The module path after the package root, "" for the root itself, NULL for another package. */
 static const char *cdktf__subpath(const char *path)
 {
-	static const char *const roots[] = {"@cdktf/provider-aws", "cdktf_cdktf_provider_aws"};
+	/* npm, PyPI and, from the jsii targets of the bindings, the Java package */
+	static const char *const roots[] = {"@cdktf/provider-aws", "cdktf_cdktf_provider_aws", "com.hashicorp.cdktf.providers.aws"};
 	for (size_t i = 0; i < sizeof roots / sizeof *roots; i++) {
 		size_t n = strlen(roots[i]);
 		if (strncmp(path, roots[i], n) != 0) continue;
@@ -46,29 +49,42 @@ static const char *cdktf__subpath(const char *path)
 	return *rest == '/' ? rest + 1 : rest;
 }
 
-/* Module and class named by a callee, through the imports. */
-static bool cdktf__resolve(cdktf_scan *s, TSNode callee, const char **module, const char **cls)
+/* A Java wildcard-imported package holding the class (ig_tfcfg_binding). */
+static bool cdktf__has(void *ctx, const char *path, const char *name)
 {
-	const char *parts[8];
-	int n = ig_node_chain(&s->c->task->arena, s->c->parse, callee, parts, 8);
-	if (n < 1) return false;
-	const ig_import *b = ig_imports_find(&s->c->file->imports, parts[0]);
-	if (!b || !b->path) return false;
-	const char *sub = cdktf__subpath(b->path);
+	cdktf_scan *s = ctx;
+	const char *sub = cdktf__subpath(path);
+	const ig_kb_entry *mod = sub && *sub ? ig_kb_child_folded(s->kb, "cdktf", sub) : NULL;
+	return mod && ig_kb_kind_of(mod) == IG_KB_MODULE && ig_kb_child(s->kb, ig_kb_key(s->kb, mod), name) != NULL;
+}
+
+/* Module and class named by a call, through the imports; *builder for
+ * Java's `S3Bucket.Builder.create(scope, id)`. */
+static bool cdktf__resolve(cdktf_scan *s, const ig_tfcfg_call *call, const char **module, const char **cls, bool *builder)
+{
+	const char *parts[10], *path, *member;
+	int n = ig_tfcfg_callee(s->c, call->callee, parts, 10);
+	int used = ig_tfcfg_binding(s->c, parts, n, cdktf__has, s, &path, &member);
+	if (used < 0) return false;
+	const char *sub = cdktf__subpath(path);
 	if (!sub) return false;
-	const char *seq[10];
+	const char *seq[12];
 	int k = 0;
 	if (*sub) {
 		/* "s3-bucket", "s3-bucket/index", "s3_bucket" */
 		const char *slash = strchr(sub, '/');
 		seq[k++] = slash ? ig_arena_strndup(&s->c->task->arena, sub, (size_t)(slash - sub)) : sub;
 	}
-	if (b->member) seq[k++] = b->member;
-	for (int i = 1; i < n && k < 10; i++) seq[k++] = parts[i];
+	if (member) seq[k++] = member;
+	for (int i = used; i < n && k < 12; i++) seq[k++] = parts[i];
+	ig_lang l = s->c->file->lang;
+	*builder = l == IG_LANG_JAVA && k == 4 && strcmp(seq[2], "Builder") == 0 && strcmp(seq[3], "create") == 0;
+	if (*builder) k = 2;
+	else if ((l == IG_LANG_JAVA || l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS) && !call->is_new) return false;
 	if (k != 2) return false;
 	*module = seq[0];
 	*cls = seq[1];
-	if (s->c->file->lang == IG_LANG_GO) {
+	if (l == IG_LANG_GO) {
 		if (!ig_starts_with(*cls, "New")) return false; /* a Go constructor: NewS3Bucket */
 		*cls += 3;
 	}
@@ -94,12 +110,14 @@ static bool cdktf__struct_call(ig_tfcfg *t, const char *name, const char *key)
 
 static bool cdktf__framework(ig_tfcfg *t, const char *name) { return ig_kb_child_folded(t->kb, "cdktf_meta", name) != NULL; }
 
-/* One constructor-shaped call (ig_tfcfg_each_call). */
-static void cdktf__construct(void *ctx, TSNode callee, TSNode args, unsigned line)
+/* One call of the file (ig_tfcfg_each_call). */
+static void cdktf__construct(void *ctx, const ig_tfcfg_call *call)
 {
 	cdktf_scan *s = ctx;
 	const char *module, *cls;
-	if (ts_node_is_null(args) || !cdktf__resolve(s, callee, &module, &cls)) return;
+	bool builder;
+	unsigned line = call->line;
+	if (!cdktf__resolve(s, call, &module, &cls, &builder)) return;
 	const ig_kb_entry *mod = ig_kb_child_folded(s->kb, "cdktf", module);
 	if (!mod || ig_kb_kind_of(mod) != IG_KB_MODULE) return; /* not a module of the indexed packages */
 	const char *modkey = ig_kb_key(s->kb, mod);
@@ -123,8 +141,9 @@ static void cdktf__construct(void *ctx, TSNode callee, TSNode args, unsigned lin
 	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "cdktf.unknown-property", .rule_removed = "cdktf.removed",
 		      .what = ig_arena_printf(&s->c->task->arena, "%s (%s)", cls, key), .nested = cdktf__nested,
 		      .struct_call = cdktf__struct_call, .framework = cdktf__framework, .data = (void *)modkey};
-	if (s->c->file->lang == IG_LANG_PY) ig_tfcfg_kwargs(&t, args, key, NULL, 1);
-	else ig_tfcfg_value(&t, ig_tfcfg_arg(args, 2), key, 1);
+	if (builder) ig_tfcfg_java_builder(&t, call->node, key, 1);
+	else if (s->c->file->lang == IG_LANG_PY) ig_tfcfg_kwargs(&t, call->args, key, NULL, 1);
+	else ig_tfcfg_value(&t, ig_tfcfg_arg(call->args, 2), key, 1);
 }
 
 void ig_check_cdktf(ig_check_ctx *c)

@@ -1,31 +1,30 @@
-/* Pulumi AWS resources against @pulumi/aws (pulumi.kb): the resource class a
- * constructor names and its arguments, nested input objects included
+/* Pulumi AWS resources and functions against @pulumi/aws (pulumi.kb): the
+ * resource class a constructor names and its arguments, nested input
+ * objects included, and the data-source functions (invokes) with theirs
  * (docs/rules/pulumi.md). Through the file's imports:
  *
- *   TS  import * as aws from "@pulumi/aws"              new aws.s3.Bucket("b", { ... })
- *       import { s3 } from "@pulumi/aws"                new s3.Bucket("b", { ... })
- *   Py  import pulumi_aws as aws                        aws.s3.Bucket("b", acl=..., opts=...)
- *       from pulumi_aws import s3                       s3.Bucket("b", args=s3.BucketArgs(...))
- *   Go  import ".../pulumi-aws/sdk/v7/go/aws/s3"        s3.NewBucket(ctx, "b", &s3.BucketArgs{ ... })
+ *   TS    import * as aws from "@pulumi/aws"              new aws.s3.Bucket("b", { ... })      aws.ec2.getAmi({ ... })
+ *         import { s3 } from "@pulumi/aws"                new s3.Bucket("b", { ... })
+ *   Py    import pulumi_aws as aws                        aws.s3.Bucket("b", acl=..., opts=...)   aws.ec2.get_ami(most_recent=True)
+ *         from pulumi_aws import s3                       s3.Bucket("b", args=s3.BucketArgs(...))
+ *   Go    import ".../pulumi-aws/sdk/v7/go/aws/s3"        s3.NewBucket(ctx, "b", &s3.BucketArgs{ ... })
+ *                                                         ec2.LookupAmi(ctx, &ec2.LookupAmiArgs{ ... }, nil)
+ *   Java  import com.pulumi.aws.s3.Bucket;                new Bucket("b", BucketArgs.builder().bucket("x").build())
+ *         import com.pulumi.aws.ec2.Ec2Functions;         Ec2Functions.getAmi(GetAmiArgs.builder().mostRecent(true).build())
  *
- * A module pulumi.kb does not hold is unknown, not wrong. Java is not
- * checked yet. */
-#include "check/tfcfg.h"
-#include "syntax/imports.h"
+ * A module pulumi.kb does not hold is unknown, not wrong; so is a function
+ * that is not a data-source one (`get...`). */
+#include "check/pulumi.h"
 #include "util/strutil.h"
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct pulumi_scan {
-	ig_check_ctx *c;
-	const ig_kb *kb;
-} pulumi_scan;
+#include <strings.h>
 
 /* The module path after the package root ("" for the root), NULL for another package. */
 static const char *pulumi__subpath(const char *path)
 {
-	static const char *const roots[] = {"@pulumi/aws", "pulumi_aws"};
+	static const char *const roots[] = {"@pulumi/aws", "pulumi_aws", "com.pulumi.aws"};
 	for (size_t i = 0; i < sizeof roots / sizeof *roots; i++) {
 		size_t n = strlen(roots[i]);
 		if (strncmp(path, roots[i], n) != 0) continue;
@@ -53,42 +52,62 @@ static bool pulumi__older_go_sdk(const ig_kb *kb, const char *path)
 	return major > 0 && indexed > 0 && major < indexed;
 }
 
-static bool pulumi__resolve(pulumi_scan *s, TSNode callee, const char **module, const char **cls)
+/* The module of pulumi.kb a package path names ("index" for the root), or NULL. */
+static const char *pulumi__module(const ig_kb *kb, const char *path)
 {
-	const char *parts[8];
-	int n = ig_node_chain(&s->c->task->arena, s->c->parse, callee, parts, 8);
-	if (n < 1) return false;
-	const ig_import *b = ig_imports_find(&s->c->file->imports, parts[0]);
-	if (!b || !b->path) return false;
-	const char *sub = pulumi__subpath(b->path);
-	if (!sub || pulumi__older_go_sdk(s->kb, b->path)) return false;
-	const char *seq[10];
+	const char *sub = pulumi__subpath(path);
+	if (!sub) return NULL;
+	if (!*sub) sub = "index";
+	const ig_kb_entry *m = ig_kb_find(kb, sub, strlen(sub));
+	return m && ig_kb_kind_of(m) == IG_KB_MODULE ? sub : NULL;
+}
+
+bool pulumi_functions_class(const char *path, const char *cls)
+{
+	const char *last = strrchr(path, '.');
+	last = last ? last + 1 : path;
+	size_t n = strlen(last);
+	return strncasecmp(cls, last, n) == 0 && strcmp(cls + n, "Functions") == 0;
+}
+
+/* A Java wildcard-imported package holding the class (ig_tfcfg_binding). */
+static bool pulumi__has(void *ctx, const char *path, const char *name)
+{
+	pulumi_scan *s = ctx;
+	const char *module = pulumi__module(s->kb, path);
+	return module && (ig_kb_child(s->kb, module, name) || pulumi_functions_class(path, name));
+}
+
+/* The names after the package root a call names (module, then class or
+ * function), through the imports; *path is the package the import names.
+ * Returns how many, or -1. */
+static int pulumi__resolve(pulumi_scan *s, const ig_tfcfg_call *call, const char **seq, int max, const char **path)
+{
+	const char *parts[10], *member;
+	int n = ig_tfcfg_callee(s->c, call->callee, parts, 10);
+	int used = ig_tfcfg_binding(s->c, parts, n, pulumi__has, s, path, &member);
+	if (used < 0) return -1;
+	const char *sub = pulumi__subpath(*path);
+	if (!sub || pulumi__older_go_sdk(s->kb, *path)) return -1;
 	int k = 0;
 	if (*sub) seq[k++] = sub;
-	if (b->member) seq[k++] = b->member;
-	for (int i = 1; i < n && k < 10; i++) seq[k++] = parts[i];
-	if (k != 2) return false;
-	*module = seq[0];
-	*cls = seq[1];
-	if (s->c->file->lang == IG_LANG_GO) {
-		if (!ig_starts_with(*cls, "New")) return false;
-		*cls += 3;
-	}
-	return isupper((unsigned char)**cls) != 0; /* a class, not a function (get_ami) */
+	if (member && k < max) seq[k++] = member;
+	for (int i = used; i < n && k < max; i++) seq[k++] = parts[i];
+	return k;
 }
 
-static const char *pulumi__nested(ig_tfcfg *t, const ig_kb_entry *e)
+const char *pulumi_nested(ig_tfcfg *t, const ig_kb_entry *e)
 {
 	const char *in = ig_kb_str(t->kb, e->extra);
-	return *in ? in : NULL;
+	return *in && ig_kb_find(t->kb, in, strlen(in)) ? in : NULL;
 }
 
-/* aws.s3.BucketVersioningArgs(...) builds the input type input.s3.BucketVersioning. */
-static bool pulumi__struct_call(ig_tfcfg *t, const char *name, const char *key)
+bool pulumi_struct_call(ig_tfcfg *t, const char *name, const char *key)
 {
 	size_t n = strlen(name);
 	const char *dot = strrchr(key, '.');
-	return n > 4 && strcmp(name + n - 4, "Args") == 0 && dot && strlen(dot + 1) == n - 4 && strncmp(dot + 1, name, n - 4) == 0;
+	if (n <= 4 || strcmp(name + n - 4, "Args") != 0 || !dot || strlen(dot + 1) != n - 4) return false;
+	return toupper((unsigned char)dot[1]) == name[0] && strncmp(dot + 2, name + 1, n - 5) == 0;
 }
 
 /* A top-level argument the bridged Terraform type had only in the previous
@@ -115,15 +134,14 @@ static bool pulumi__py_sdk(ig_tfcfg *t, const char *name)
 	return strcmp(name, "opts") == 0 || strcmp(name, "resource_name") == 0;
 }
 
-/* One constructor-shaped call (ig_tfcfg_each_call). */
-static void pulumi__construct(void *ctx, TSNode callee, TSNode args, unsigned line)
+/* A resource constructor: `new aws.s3.Bucket("b", {...})` and its forms. */
+static void pulumi__construct(pulumi_scan *s, const ig_tfcfg_call *call, const char *module, const char *cls)
 {
-	pulumi_scan *s = ctx;
-	const char *module, *cls;
-	if (ts_node_is_null(args) || !pulumi__resolve(s, callee, &module, &cls)) return;
 	const ig_kb_entry *mod = ig_kb_find(s->kb, module, strlen(module));
 	if (!mod || ig_kb_kind_of(mod) != IG_KB_MODULE) return;
 	ig_lang l = s->c->file->lang;
+	unsigned line = call->line;
+	TSNode args = call->args;
 	const ig_kb_entry *e = ig_kb_child(s->kb, module, cls);
 	if (!e && l == IG_LANG_PY) {
 		/* BucketArgs(...) and other input-type classes of the Python SDK are not resources */
@@ -144,7 +162,7 @@ static void pulumi__construct(void *ctx, TSNode callee, TSNode args, unsigned li
 	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "pulumi.unknown-argument", .rule_deprecated = "pulumi.deprecated",
 		      .what = *tf ? ig_arena_printf(&s->c->task->arena, "aws.%s (%s)", key, tf) : ig_arena_printf(&s->c->task->arena, "aws.%s", key),
 		      .rule_removed = "pulumi.removed", .older = pulumi__older, .data = (void *)tf,
-		      .nested = pulumi__nested, .struct_call = pulumi__struct_call};
+		      .nested = pulumi_nested, .struct_call = pulumi_struct_call};
 	if (l == IG_LANG_PY) {
 		/* Resource(resource_name, opts=None, **kwargs), or Resource(resource_name, args=XArgs(...), opts=None) */
 		TSNode argv = {{0}, NULL, NULL};
@@ -168,10 +186,28 @@ static void pulumi__construct(void *ctx, TSNode callee, TSNode args, unsigned li
 	ig_tfcfg_value(&t, ig_tfcfg_arg(args, l == IG_LANG_GO ? 2 : 1), key, 1);
 }
 
+/* One call of the file (ig_tfcfg_each_call): a resource constructor or a function. */
+static void pulumi__call(void *ctx, const ig_tfcfg_call *call)
+{
+	pulumi_scan *s = ctx;
+	const char *seq[12], *path;
+	int k = pulumi__resolve(s, call, seq, 12, &path);
+	if (k < 1) return;
+	ig_lang l = s->c->file->lang;
+	bool needs_new = l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS || l == IG_LANG_JAVA;
+	/* Go constructs with NewBucket; its other capitalised functions are invokes (LookupAmi) */
+	bool ctor = k == 2 && isupper((unsigned char)seq[1][0]) && call->is_new == needs_new && (l != IG_LANG_GO || ig_starts_with(seq[1], "New"));
+	if (ctor) {
+		pulumi__construct(s, call, seq[0], l == IG_LANG_GO ? seq[1] + 3 : seq[1]);
+		return;
+	}
+	pulumi_function_call(s, call, seq, k, path);
+}
+
 void ig_check_pulumi(ig_check_ctx *c)
 {
 	const ig_kb *kb = &c->kb->pulumi;
 	if (!kb->n_entries || !ig_tfcfg_lang(c->file->lang)) return;
 	pulumi_scan s = {.c = c, .kb = kb};
-	ig_tfcfg_each_call(c, pulumi__construct, &s);
+	ig_tfcfg_each_call(c, pulumi__call, &s);
 }

@@ -20,20 +20,10 @@ TSNode ig_tfcfg_arg(TSNode args, uint32_t n)
 	return none;
 }
 
-const char *ig_tfcfg_last_name(ig_check_ctx *c, TSNode callee)
+const char *ig_tfcfg_spell(ig_check_ctx *c, const char *name)
 {
-	const char *parts[8];
-	int n = ig_node_chain(&c->task->arena, c->parse, callee, parts, 8);
-	return n > 0 ? parts[n - 1] : NULL;
-}
-
-/* A display spelling of a Terraform or Pulumi name in the file's language:
- * retention_in_days as retentionInDays (TS, Java), RetentionInDays (Go),
- * retention_in_days (Python). Only for messages: lookups fold. */
-static const char *cfg__spell(ig_tfcfg *t, const char *name)
-{
-	ig_lang l = t->c->file->lang;
-	ig_arena *a = &t->c->task->arena;
+	ig_lang l = c->file->lang;
+	ig_arena *a = &c->task->arena;
 	size_t n = strlen(name);
 	if (l == IG_LANG_PY) {
 		char *snake = ig_arena_printf(a, "%*s", (int)(2 * n), "");
@@ -80,7 +70,7 @@ static void cfg__report_unknown(ig_tfcfg *t, const char *name, const char *key, 
 	size_t used = 0;
 	fix[0] = 0;
 	for (size_t i = 0; i < keep; i++) {
-		int w = snprintf(fix + used, sizeof fix - used, "%s%s", i ? ", " : "did you mean ", cfg__spell(t, ig_kb_name(t->kb, near[i])));
+		int w = snprintf(fix + used, sizeof fix - used, "%s%s", i ? ", " : "did you mean ", ig_tfcfg_spell(t->c, ig_kb_name(t->kb, near[i])));
 		if (w < 0 || (size_t)w >= sizeof fix - used) break;
 		used += (size_t)w;
 	}
@@ -196,6 +186,64 @@ static void cfg__go_literal(ig_tfcfg *t, TSNode lit, const char *key, int depth)
 	}
 }
 
+/* A Java builder chain can be long, one link per member: room for long ones,
+ * and a bound on the walk over a pathological file. */
+#define CFG_JAVA_MAX_LINKS 512
+
+/* The builder methods called on `from`'s result, in source order, up to
+ * build(), to `until` (inclusive) when it is not null, or to the end of the
+ * chain: each method sets one member, its arguments the value. */
+static void cfg__java_members(ig_tfcfg *t, TSNode from, TSNode until, const char *key, int depth)
+{
+	TSNode cur = from;
+	for (int links = 0; links < CFG_JAVA_MAX_LINKS; links++) {
+		if (!ts_node_is_null(until) && ts_node_eq(cur, until)) return;
+		TSNode p = ts_node_parent(cur);
+		if (ts_node_is_null(p) || !cfg__is(p, "method_invocation")) return;
+		TSNode obj = ig_node_field(p, "object"), name = ig_node_field(p, "name");
+		if (ts_node_is_null(obj) || !ts_node_eq(obj, cur) || ts_node_is_null(name)) return;
+		const char *text = ig_node_text(&t->c->task->arena, t->c->parse, name);
+		if (strcmp(text, "build") == 0) return;
+		cfg__member(t, text, name, ig_node_field(p, "arguments"), key, depth);
+		cur = p;
+	}
+}
+
+void ig_tfcfg_java_builder(ig_tfcfg *t, TSNode from, const char *key, int depth)
+{
+	TSNode none = {{0}, NULL, NULL};
+	cfg__java_members(t, from, none, key, depth);
+}
+
+/* Java's list factories, whose arguments are the elements: List.of(a, b),
+ * Arrays.asList(a, b), Set.of(a), Collections.singletonList(a). */
+static bool cfg__java_list(ig_tfcfg *t, TSNode call)
+{
+	static const char *const lists[][2] = {{"List", "of"}, {"Set", "of"}, {"Arrays", "asList"}, {"Collections", "singletonList"}};
+	const char *parts[4];
+	int n = ig_tfcfg_callee(t->c, call, parts, 4);
+	if (n != 2) return false;
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+		if (strcmp(parts[0], lists[i][0]) == 0 && strcmp(parts[1], lists[i][1]) == 0) return true;
+	return false;
+}
+
+/* A Java value built by a chain `X.builder().a(1).b(2).build()` (v its last
+ * call): checked when X builds the object of key. */
+static void cfg__java_chain(ig_tfcfg *t, TSNode v, const char *key, int depth)
+{
+	TSNode root = v;
+	for (int links = 0; links < CFG_JAVA_MAX_LINKS; links++) {
+		TSNode obj = ig_node_field(root, "object");
+		if (ts_node_is_null(obj) || !cfg__is(obj, "method_invocation")) break;
+		root = obj;
+	}
+	const char *parts[8];
+	int n = ig_tfcfg_callee(t->c, root, parts, 8);
+	if (n < 2 || strcmp(parts[n - 1], "builder") != 0 || !t->struct_call || !t->struct_call(t, parts[n - 2], key)) return;
+	cfg__java_members(t, root, v, key, depth);
+}
+
 void ig_tfcfg_value(ig_tfcfg *t, TSNode v, const char *key, int depth)
 {
 	if (ts_node_is_null(v) || depth > IG_TFKB_MAX_DEPTH) return;
@@ -220,31 +268,19 @@ void ig_tfcfg_value(ig_tfcfg *t, TSNode v, const char *key, int depth)
 	} else if (!strcmp(type, "composite_literal")) {
 		TSNode body = ig_node_field(v, "body");
 		if (!ts_node_is_null(body)) cfg__go_literal(t, body, key, depth);
+	} else if (!strcmp(type, "literal_value")) {
+		cfg__go_literal(t, v, key, depth); /* an element whose type Go elides: []ec2.GetAmiFilter{{Name: ...}} */
+	} else if (!strcmp(type, "method_invocation")) {
+		if (!cfg__java_list(t, v)) cfg__java_chain(t, v, key, depth);
+		else ig_tfcfg_value(t, ig_node_field(v, "arguments"), key, depth + 1);
+	} else if (!strcmp(type, "argument_list")) {
+		/* a Java builder method's arguments (varargs: several elements) */
+		for (uint32_t i = 0; i < ts_node_named_child_count(v); i++) ig_tfcfg_value(t, ts_node_named_child(v, i), key, depth + 1);
 	}
 	/* identifiers, calls of other functions, tokens: unknown */
 }
 
 bool ig_tfcfg_lang(ig_lang l)
 {
-	return l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS || l == IG_LANG_PY || l == IG_LANG_GO;
-}
-
-void ig_tfcfg_each_call(ig_check_ctx *c, void (*fn)(void *ctx, TSNode callee, TSNode args, unsigned line), void *ctx)
-{
-	ig_lang l = c->file->lang;
-	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(c->parse->tree));
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&cur);
-		const char *t = ts_node_type(n);
-		if (!strcmp(t, "new_expression"))
-			fn(ctx, ig_node_field(n, "constructor"), ig_node_field(n, "arguments"), ig_node_line(n));
-		else if ((!strcmp(t, "call") && l == IG_LANG_PY) || (!strcmp(t, "call_expression") && l == IG_LANG_GO))
-			fn(ctx, ig_node_field(n, "function"), ig_node_field(n, "arguments"), ig_node_line(n));
-		if (ts_tree_cursor_goto_first_child(&cur)) continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur)) {
-				ts_tree_cursor_delete(&cur);
-				return;
-			}
-	}
+	return l == IG_LANG_TS || l == IG_LANG_TSX || l == IG_LANG_JS || l == IG_LANG_PY || l == IG_LANG_GO || l == IG_LANG_JAVA;
 }
