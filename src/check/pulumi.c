@@ -93,6 +93,10 @@ static int pulumi__resolve(pulumi_scan *s, const ig_tfcfg_call *call, const char
 	if (*sub) seq[k++] = sub;
 	if (member && k < max) seq[k++] = member;
 	for (int i = used; i < n && k < max; i++) seq[k++] = parts[i];
+	/* Python spells a module that is a keyword with a trailing underscore (aws.lambda_) */
+	size_t len = k ? strlen(seq[0]) : 0;
+	if (len > 1 && seq[0][len - 1] == '_' && !ig_kb_find(s->kb, seq[0], len) && ig_kb_find(s->kb, seq[0], len - 1))
+		seq[0] = ig_arena_strndup(&s->c->task->arena, seq[0], len - 1);
 	return k;
 }
 
