@@ -87,6 +87,9 @@ void cdk_walk_ts(cdk *k);
 void cdk_walk_py(cdk *k);
 void cdk_walk_go(cdk *k);
 void cdk_walk_java(cdk *k);
+/* Whether jsii's Java escapes a property name that is a Java keyword (its
+ * builder method is `defaultValue` for the prop `default`). */
+bool cdk_java_reserved(const char *name);
 
 /* ---- names ---- */
 
@@ -123,10 +126,32 @@ const ig_kb_entry *cdk_struct_of(cdk *k, const char *type, bool list);
 /* One key of a struct literal (props). Reports unknown and deprecated keys;
  * returns the prop entry, or NULL when absent or not known. */
 const ig_kb_entry *cdk_prop(cdk *k, const ig_kb_entry *st, const char *name, unsigned line);
+/* The property of a struct (or its bases) called name, without reporting;
+ * NULL when absent or not known. */
+const ig_kb_entry *cdk_find_prop(cdk *k, const ig_kb_entry *st, const char *name);
+/* Calls fn for each property of st and its bases once (the nearest
+ * declaration of a name), in base order. Returns false when a base is not
+ * indexed: the list is then incomplete. */
+bool cdk_each_prop(cdk *k, const ig_kb_entry *st, void (*fn)(cdk *k, const ig_kb_entry *prop, void *ctx), void *ctx);
 /* A type or member used: cdk.deprecated when the data marks it. */
 void cdk_deprecated(cdk *k, const ig_kb_entry *e, unsigned line);
 /* Whether a kb name (a member, a parameter) is `name` in this language's spelling. */
 bool cdk_name_eq(cdk *k, const char *kb_name, const char *name);
+
+/* ---- required props (cdk_required.c) ---- */
+
+/* The keys a props literal gives: an object literal, keyword arguments, a
+ * dict, a Go struct literal, the setters of a Java builder chain. */
+typedef struct cdk_given {
+	const char **names;
+	size_t n, cap;
+	bool open; /* a spread, **kwargs, a computed or unknown key: more may be given */
+} cdk_given;
+
+void cdk_give(cdk *k, cdk_given *g, const char *name);
+/* cdk.missing-required-prop: the props st (with its bases) requires that g
+ * does not give, reported at line. Nothing when g is open. */
+void cdk_required(cdk *k, const ig_kb_entry *st, const cdk_given *g, unsigned line);
 
 /* ---- the index (cdk_member.c) ---- */
 

@@ -58,6 +58,79 @@ static void go__literal(cdk *k, TSNode body, const ig_kb_entry *st, int depth)
 	}
 }
 
+/* A value with its `&` and parentheses taken off. */
+static TSNode go__bare(TSNode n)
+{
+	for (int i = 0; i < 8 && (cdk_is(n, "unary_expression") || cdk_is(n, "parenthesized_expression") || cdk_is(n, "literal_element")) &&
+			ts_node_named_child_count(n);
+	     i++)
+		n = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
+	return n;
+}
+
+static void go__judge_body(cdk *k, TSNode body, const ig_kb_entry *st, int depth);
+
+/* A struct literal of the type want given to a construct or method, or as a
+ * field of one: nothing can set more of its fields before it is used, so the
+ * required ones must be there (jsii's Go checks each struct argument when the
+ * call runs). A literal held in a variable is not judged. */
+static void go__judge(cdk *k, TSNode value, const ig_kb_entry *want, int depth)
+{
+	TSNode lit = go__bare(value);
+	if (depth > GO_MAX_DEPTH || !cdk_is(lit, "composite_literal") || ts_node_has_error(lit)) return;
+	TSNode type = ig_node_field(lit, "type"), body = ig_node_field(lit, "body");
+	if (cdk_is(type, "slice_type") || cdk_is(type, "array_type")) {
+		cdk_sym el = go__type(k, ig_node_field(type, "element"));
+		if (el.kind != CDK_TYPE || ig_kb_kind_of(el.e) != IG_KB_STRUCT) return;
+		for (uint32_t i = 0; i < ts_node_named_child_count(body); i++) {
+			TSNode item = go__bare(ts_node_named_child(body, i));
+			if (cdk_is(item, "literal_value")) go__judge_body(k, item, el.e, depth + 1);
+			else go__judge(k, item, el.e, depth + 1);
+		}
+		return;
+	}
+	cdk_sym t = go__type(k, type);
+	if (t.kind == CDK_TYPE && ig_kb_kind_of(t.e) == IG_KB_STRUCT && want == t.e) go__judge_body(k, body, t.e, depth + 1);
+}
+
+static void go__judge_body(cdk *k, TSNode body, const ig_kb_entry *st, int depth)
+{
+	if (depth > GO_MAX_DEPTH) return;
+	cdk_given given = {0};
+	uint32_t n = ts_node_named_child_count(body);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode el = ts_node_named_child(body, i);
+		if (cdk_is(el, "comment")) continue;
+		TSNode key = cdk_is(el, "keyed_element") ? go__bare(ig_node_field(el, "key")) : (TSNode){0};
+		const ig_kb_entry *prop = NULL;
+		if (cdk_is(key, "identifier") || cdk_is(key, "field_identifier")) prop = cdk_find_prop(k, st, cdk_text(k, key));
+		/* an unkeyed or unknown field: the fields given are not known */
+		cdk_give(k, &given, prop && !ts_node_has_error(el) ? cdk_text(k, key) : NULL);
+		if (!prop) continue;
+		TSNode value = go__bare(ig_node_field(el, "value"));
+		const ig_kb_entry *sub = cdk_struct_of(k, ig_kb_str(k->kb, prop->type), true);
+		if (!sub) continue;
+		/* a slice's elements may leave their type out: `{Name: ...}` */
+		if (cdk_is(value, "literal_value")) go__judge_body(k, value, sub, depth + 1);
+		else go__judge(k, value, sub, depth + 1);
+	}
+	cdk_required(k, st, &given, ig_node_line(body));
+}
+
+/* The arguments of a call of e: struct literals given for its parameters. */
+static void go__judge_args(cdk *k, const ig_kb_entry *e, TSNode args)
+{
+	cdk_param ps[CDK_MAX_PARAMS];
+	size_t np = cdk_params(k, e, ps, CDK_MAX_PARAMS);
+	uint32_t n = ts_node_named_child_count(args), idx = 0;
+	for (uint32_t i = 0; i < n && idx < np; i++) {
+		TSNode a = ts_node_named_child(args, i);
+		if (cdk_is(a, "comment")) continue;
+		const ig_kb_entry *st = cdk_struct_of(k, ps[idx++].type, false);
+		if (st) go__judge(k, a, st, 0);
+	}
+}
+
 static cdk_sym go__composite(cdk *k, TSNode n, int depth)
 {
 	cdk_sym none = {0};
@@ -93,9 +166,11 @@ static cdk_sym go__eval(cdk *k, TSNode n, int depth)
 		cdk_sym callee = go__eval(k, ig_node_field(n, "function"), depth + 1);
 		/* a static or instance property is read by calling it: Bucket.BucketArn() */
 		if (callee.kind == CDK_VALUE) return callee;
-		if (callee.kind == CDK_CALLABLE) return cdk_result(k, callee);
-		if (callee.kind == CDK_TYPE && ig_kb_kind_of(callee.e) == IG_KB_CLASS) return cdk_result(k, callee);
-		return none;
+		bool call = callee.kind == CDK_CALLABLE || (callee.kind == CDK_TYPE && ig_kb_kind_of(callee.e) == IG_KB_CLASS);
+		if (!call) return none;
+		TSNode args = ig_node_field(n, "arguments");
+		if (cdk_is(args, "argument_list")) go__judge_args(k, callee.e, args);
+		return cdk_result(k, callee);
 	}
 	if (strcmp(t, "composite_literal") == 0) return go__composite(k, n, depth);
 	if (strcmp(t, "parenthesized_expression") == 0 || (strcmp(t, "unary_expression") == 0 && ts_node_named_child_count(n)))

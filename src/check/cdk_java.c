@@ -6,6 +6,7 @@
  * a props property), getters (`getClusterEndpoint()`) and variables of a
  * declared type (`DatabaseCluster db = ...`). */
 #include "check/cdk.h"
+#include <ctype.h>
 #include <string.h>
 
 /* a builder chain is one level per call: room for long ones */
@@ -28,6 +29,32 @@ static cdk_sym java__builder(cdk *k, const ig_kb_entry *type)
 	return b;
 }
 
+bool cdk_java_reserved(const char *name)
+{
+	/* jsii-pacmak's JavaGenerator.RESERVED_KEYWORDS: the Java keywords and
+	 * literals, and `build` (a builder's own method) */
+	static const char *const words[] = {
+		"abstract", "assert", "boolean", "break", "build", "byte", "case", "catch", "char", "class", "const",
+		"continue", "default", "double", "do", "else", "enum", "extends", "false", "final", "finally", "float",
+		"for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
+		"null", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
+		"switch", "synchronized", "this", "throw", "throws", "transient", "true", "try", "void", "volatile",
+		"while", NULL};
+	for (int i = 0; words[i]; i++)
+		if (strcmp(words[i], name) == 0) return true;
+	return false;
+}
+
+/* The prop a builder method sets: its name, or for `defaultValue` the prop
+ * `default` when the struct has no `defaultValue` (a Java keyword's escape). */
+static const char *java__setter_prop(cdk *k, const ig_kb_entry *st, const char *name)
+{
+	size_t n = strlen(name);
+	if (n <= 5 || strcmp(name + n - 5, "Value") != 0 || cdk_find_prop(k, st, name)) return name;
+	char *stem = ig_arena_strndup(k->a, name, n - 5);
+	return cdk_java_reserved(stem) ? stem : name;
+}
+
 /* A method called on a builder: create() starts it, build() ends it, the
  * others set one property each. */
 static cdk_sym java__builder_call(cdk *k, cdk_sym b, const char *name, unsigned line)
@@ -39,7 +66,37 @@ static cdk_sym java__builder_call(cdk *k, cdk_sym b, const char *name, unsigned 
 		return v;
 	}
 	if (!b.e) return none;
-	return cdk_prop(k, b.e, name, line) ? b : none;
+	return cdk_prop(k, b.e, java__setter_prop(k, b.e, name), line) ? b : none;
+}
+
+/* `X.Builder.create(...).a(...).b(...).build()` or `XProps.builder()...
+ * .build()` in one expression: build() fails at run time when a required
+ * prop has no setter in the chain (jsii's Java checks each). A builder held
+ * in a variable is not followed. The setters were checked on the way in. */
+static void java__judge(cdk *k, TSNode build, cdk_sym b)
+{
+	if (!b.e) return;
+	cdk_given given = {0};
+	TSNode cur = ig_node_field(build, "object");
+	bool start = false; /* create() or builder() reached */
+	for (int i = 0; i < JAVA_MAX_DEPTH && !start; i++) {
+		if (!cdk_is(cur, "method_invocation")) return;
+		const char *nm = cdk_text(k, ig_node_field(cur, "name"));
+		start = strcmp(nm, "create") == 0 || strcmp(nm, "builder") == 0;
+		if (!start) {
+			cdk_give(k, &given, java__setter_prop(k, b.e, nm));
+			cur = ig_node_field(cur, "object");
+		}
+	}
+	if (!start) return;
+	/* a construct's builder makes its props only when a setter is called if
+	 * the initializer's props parameter is optional */
+	if (b.builds && ig_kb_kind_of(b.builds) == IG_KB_CLASS && !given.n) {
+		cdk_param ps[CDK_MAX_PARAMS];
+		size_t np = cdk_params(k, b.builds, ps, CDK_MAX_PARAMS);
+		if (!np || ps[np - 1].optional) return;
+	}
+	cdk_required(k, b.e, &given, ig_node_line(ig_node_field(cur, "name")));
 }
 
 static cdk_sym java__invocation(cdk *k, TSNode n, int depth)
@@ -50,11 +107,39 @@ static cdk_sym java__invocation(cdk *k, TSNode n, int depth)
 	const char *name = cdk_text(k, name_n);
 	unsigned line = ig_node_line(name_n);
 	cdk_sym from = java__eval(k, obj, depth + 1);
+	if (from.kind == CDK_BUILDER && strcmp(name, "build") == 0) java__judge(k, n, from);
 	if (from.kind == CDK_BUILDER) return java__builder_call(k, from, name, line);
 	if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_STRUCT && strcmp(name, "builder") == 0)
 		return java__builder(k, from.e);
 	cdk_sym m = cdk_member(k, from, name, line);
 	return m.kind == CDK_CALLABLE ? cdk_result(k, m) : none;
+}
+
+/* The dotted text of a name made only of identifiers (`software.amazon.
+ * awscdk.services.s3`), or NULL. *head is its first identifier. */
+static const char *java__dotted(cdk *k, TSNode n, const char **head, int depth)
+{
+	if (depth > JAVA_MAX_DEPTH) return NULL;
+	if (cdk_is(n, "identifier") || cdk_is(n, "type_identifier")) return *head = cdk_text(k, n);
+	if (!cdk_is(n, "field_access") && !cdk_is(n, "scoped_type_identifier")) return NULL;
+	uint32_t nc = ts_node_named_child_count(n);
+	TSNode obj = cdk_is(n, "field_access") ? ig_node_field(n, "object") : ts_node_named_child(n, 0);
+	TSNode last = cdk_is(n, "field_access") ? ig_node_field(n, "field") : ts_node_named_child(n, nc ? nc - 1 : 0);
+	if (nc != 2 || (!cdk_is(last, "identifier") && !cdk_is(last, "type_identifier"))) return NULL;
+	const char *left = java__dotted(k, obj, head, depth + 1);
+	return left ? ig_arena_printf(k->a, "%s.%s", left, cdk_text(k, last)) : NULL;
+}
+
+/* A fully qualified package in code (`software.amazon.awscdk.services.s3`
+ * before `.Bucket`): the module, when no local name is its first part. */
+static cdk_sym java__package(cdk *k, TSNode n)
+{
+	cdk_sym none = {0};
+	const char *head = NULL, *path = java__dotted(k, n, &head, 0);
+	if (!path || !strchr(path, '.') || ig_strmap_get(&k->names, head, strlen(head))) return none;
+	bool exists;
+	const ig_kb_entry *mod = cdk_module_of_path(k, path, &exists);
+	return mod ? cdk_sym_of(CDK_MODULE, mod) : none;
 }
 
 static cdk_sym java__eval(cdk *k, TSNode n, int depth)
@@ -69,8 +154,13 @@ static cdk_sym java__eval(cdk *k, TSNode n, int depth)
 		if (cdk_is(n, "field_access")) obj = ig_node_field(n, "object"), field = ig_node_field(n, "field");
 		if (ts_node_is_null(obj) || ts_node_is_null(field) || ts_node_eq(obj, field)) return none;
 		if (cdk_is(obj, "this")) return cdk_name(k, ig_arena_printf(k->a, "this.%s", cdk_text(k, field)));
-		cdk_sym from = java__eval(k, obj, depth + 1);
+		cdk_sym from = java__package(k, obj);
+		if (from.kind == CDK_UNKNOWN) from = java__eval(k, obj, depth + 1);
 		const char *name = cdk_text(k, field);
+		/* a lower-case name in a package is a package the index does not hold
+		 * (an alpha module), not a missing class */
+		if (from.kind == CDK_MODULE && !cdk_child(k, cdk_prefix(k, from.e), name) && !isupper((unsigned char)name[0]))
+			return none;
 		if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_CLASS && strcmp(name, "Builder") == 0)
 			return java__builder(k, from.e);
 		if (from.kind == CDK_TYPE && ig_kb_kind_of(from.e) == IG_KB_STRUCT && strcmp(name, "Builder") == 0)

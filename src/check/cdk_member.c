@@ -479,3 +479,42 @@ const ig_kb_entry *cdk_prop(cdk *k, const ig_kb_entry *st, const char *name, uns
 	return NULL;
 }
 
+
+const ig_kb_entry *cdk_find_prop(cdk *k, const ig_kb_entry *st, const char *name)
+{
+	if (!st || !name || !*name) return NULL;
+	cdk_chain ch;
+	cdk__chain(k, st, &ch);
+	bool other;
+	const ig_kb_entry *m = cdk__lookup(k, &ch, name, CDK_INSTANCE, &other);
+	return m && ig_kb_kind_of(m) == IG_KB_PROPERTY ? m : NULL;
+}
+
+typedef struct {
+	cdk *k;
+	const cdk_chain *ch;
+	size_t at; /* the type whose properties are visited */
+	void (*fn)(cdk *k, const ig_kb_entry *prop, void *ctx);
+	void *ctx;
+} cdk_each_ctx;
+
+static bool cdk__each_visit(const ig_kb_entry *e, void *vctx)
+{
+	cdk_each_ctx *c = vctx;
+	if (ig_kb_kind_of(e) != IG_KB_PROPERTY) return true;
+	/* a name a nearer type declares was visited there */
+	const char *name = ig_kb_name(c->k->kb, e);
+	for (size_t j = 0; j < c->at; j++)
+		if (ig_kb_child(c->k->kb, cdk_key(c->k, c->ch->types[j]), name)) return true;
+	c->fn(c->k, e, c->ctx);
+	return true;
+}
+
+bool cdk_each_prop(cdk *k, const ig_kb_entry *st, void (*fn)(cdk *k, const ig_kb_entry *prop, void *ctx), void *ctx)
+{
+	cdk_chain ch;
+	cdk__chain(k, st, &ch);
+	cdk_each_ctx c = {.k = k, .ch = &ch, .fn = fn, .ctx = ctx};
+	for (c.at = 0; c.at < ch.n; c.at++) ig_kb_each_child(k->kb, cdk_key(k, ch.types[c.at]), cdk__each_visit, &c);
+	return ch.complete;
+}

@@ -10,32 +10,101 @@
 
 static cdk_sym py__eval(cdk *k, TSNode n, int depth);
 
+/* A dict key that is a plain string literal ("subnet_type"), else NULL (an
+ * f-string, bytes, a name: the key is not known). */
+static const char *py__literal_key(cdk *k, TSNode key)
+{
+	if (!cdk_is(key, "string")) return NULL;
+	const char *name = NULL;
+	for (uint32_t i = 0; i < ts_node_named_child_count(key); i++) {
+		TSNode c = ts_node_named_child(key, i);
+		if (cdk_is(c, "string_content") && !name && !ts_node_named_child_count(c)) name = cdk_text(k, c);
+		else if (cdk_is(c, "string_start")) {
+			const char *q = cdk_text(k, c);
+			if (strcspn(q, "\"'") != 0) return NULL; /* a prefix: f"", b"", r"" */
+		} else if (!cdk_is(c, "string_end")) {
+			return NULL; /* an interpolation, an escape, a second part */
+		}
+	}
+	return name;
+}
+
+static void py__dict(cdk *k, TSNode dict, const ig_kb_entry *st, int depth);
+
+/* The value given for a prop: jsii's Python structs turn a dict given for a
+ * struct-typed prop into that struct (`X(**value)`), so its keys are the
+ * struct's keyword arguments. A list of dicts is passed on as it is. */
+static void py__prop_value(cdk *k, const ig_kb_entry *prop, TSNode value, int depth)
+{
+	const ig_kb_entry *st = cdk_struct_of(k, ig_kb_str(k->kb, prop->type), false);
+	if (st && cdk_is(value, "dictionary")) py__dict(k, value, st, depth + 1);
+}
+
+static void py__dict(cdk *k, TSNode dict, const ig_kb_entry *st, int depth)
+{
+	if (depth > PY_MAX_DEPTH || ts_node_has_error(dict)) return;
+	cdk_given given = {0};
+	uint32_t n = ts_node_named_child_count(dict);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(dict, i);
+		if (cdk_is(c, "comment")) continue;
+		const char *name = cdk_is(c, "pair") ? py__literal_key(k, ig_node_field(c, "key")) : NULL;
+		if (!name) {
+			given.open = true; /* **other, a computed key */
+			continue;
+		}
+		const ig_kb_entry *prop = cdk_prop(k, st, name, ig_node_line(c));
+		cdk_give(k, &given, prop ? name : NULL);
+		if (prop) py__prop_value(k, prop, ig_node_field(c, "value"), depth);
+	}
+	cdk_required(k, st, &given, ig_node_line(dict));
+}
+
 /* Keyword arguments against the parameters of e (a method or a class's
- * initializer) or, for a struct, its properties. jsii accepts the last
- * parameter's struct fields as keywords. */
+ * initializer) or, for a struct, its properties. jsii lifts the fields of
+ * a last parameter that is a struct into keyword-only arguments, required
+ * when the field is (whether or not the parameter is optional); a positional
+ * parameter spelled like a lifted field is renamed (`scope_`), so a keyword
+ * that names a field is the field. */
 static void py__kwargs(cdk *k, const ig_kb_entry *e, TSNode args)
 {
 	cdk_param ps[CDK_MAX_PARAMS];
-	size_t np = 0;
+	size_t np = 0, positional = 0;
 	const ig_kb_entry *st = NULL;
+	bool judged = true; /* whether required fields left out are reported */
 	if (ig_kb_kind_of(e) == IG_KB_STRUCT) {
 		st = e;
 	} else {
 		np = cdk_params(k, e, ps, CDK_MAX_PARAMS);
 		if (np) st = cdk_struct_of(k, ps[np - 1].type, false);
+		/* a variadic struct parameter is not lifted (jsii-pacmak's
+		 * getliftedProp): its keywords are checked as the fields, but what
+		 * it requires is not judged */
+		if (st) positional = np - 1, judged = !ps[np - 1].variadic;
 	}
-	uint32_t n = ts_node_named_child_count(args);
+	cdk_given given = {0};
+	uint32_t n = ts_node_named_child_count(args), given_positional = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode a = ts_node_named_child(args, i);
-		if (!cdk_is(a, "keyword_argument") || ts_node_has_error(a)) continue;
+		if (cdk_is(a, "comment")) continue;
+		if (!cdk_is(a, "keyword_argument") || ts_node_has_error(a)) {
+			/* *args, **kwargs: the arguments are not known; a positional one
+			 * past the positional parameters is a wrong call, not a props matter */
+			if (cdk_is(a, "list_splat") || cdk_is(a, "dictionary_splat") || ts_node_has_error(a) || ++given_positional > positional)
+				given.open = true;
+			continue;
+		}
 		TSNode name = ig_node_field(a, "name");
 		if (!cdk_is(name, "identifier")) continue;
 		const char *kw = cdk_text(k, name);
 		bool param = false;
-		for (size_t j = 0; j < np && !param; j++) param = cdk_name_eq(k, ps[j].name, kw);
+		if (!st || !cdk_find_prop(k, st, kw))
+			for (size_t j = 0; j < np && !param; j++) param = cdk_name_eq(k, ps[j].name, kw);
 		if (param) continue;
 		if (st) {
-			cdk_prop(k, st, kw, ig_node_line(name));
+			const ig_kb_entry *prop = cdk_prop(k, st, kw, ig_node_line(name));
+			cdk_give(k, &given, prop ? kw : NULL);
+			if (prop) py__prop_value(k, prop, ig_node_field(a, "value"), 0);
 		} else if (np || ig_kb_kind_of(e) != IG_KB_CLASS) {
 			/* a keyword no parameter has is a TypeError at synth time */
 			const char *key = ig_kb_key(k->kb, e);
@@ -43,6 +112,8 @@ static void py__kwargs(cdk *k, const ig_kb_entry *e, TSNode args)
 				   "%s takes no keyword argument %s: the code fails when it runs", key, kw);
 		}
 	}
+	/* an optional props parameter left out entirely is judged by no language */
+	if (st && judged && (given.n || !np || !ps[np - 1].optional)) cdk_required(k, st, &given, ig_node_line(args));
 }
 
 static cdk_sym py__attribute(cdk *k, TSNode n, int depth)

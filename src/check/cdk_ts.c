@@ -36,8 +36,12 @@ static const char *ts__key(cdk *k, TSNode key)
 	return NULL;
 }
 
+/* The keys of an object literal given for the struct st: each checked, and
+ * the required ones that are missing when every key is known. */
 static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth)
 {
+	cdk_given given = {0};
+	given.open = ts_node_has_error(obj);
 	uint32_t n = ts_node_named_child_count(obj);
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode c = ts_node_named_child(obj, i);
@@ -45,12 +49,20 @@ static void ts__object(cdk *k, TSNode obj, const ig_kb_entry *st, int depth)
 		if (cdk_is(c, "pair")) key = ig_node_field(c, "key"), value = ig_node_field(c, "value");
 		else if (cdk_is(c, "shorthand_property_identifier")) key = c;
 		else if (cdk_is(c, "method_definition")) key = ig_node_field(c, "name");
-		else continue; /* a spread, a comment */
+		else {
+			given.open |= !cdk_is(c, "comment"); /* a spread gives keys no one can see */
+			continue;
+		}
 		const char *name = cdk_is(key, "shorthand_property_identifier") ? cdk_text(k, key) : ts__key(k, key);
-		if (!name || ts_node_has_error(c)) continue;
+		if (!name || ts_node_has_error(c)) {
+			given.open = true;
+			continue;
+		}
 		const ig_kb_entry *prop = cdk_prop(k, st, name, ig_node_line(key));
+		cdk_give(k, &given, prop ? name : NULL);
 		if (prop && !ts_node_is_null(value)) ts__arg(k, value, ig_kb_str(k->kb, prop->type), depth);
 	}
+	cdk_required(k, st, &given, ig_node_line(obj));
 }
 
 /* Arguments of a call or `new` against the parameters of e. */

@@ -67,6 +67,31 @@ TEST(check_cdk_messages_every_language)
 	}
 }
 
+/* A required prop left out: named with its type, spelled as the language
+ * gives it, with what it does to the build. */
+TEST(check_cdk_missing_required_every_language)
+{
+	static const struct {
+		const char *file, *fix, *effect;
+	} cases[] = {
+		{"required.ts", "add code: ... (aws_lambda.Code)", "does not compile"},
+		{"required.py", "add code=... (aws_lambda.Code)", "TypeError"},
+		{"required.go", "add Code: ... (aws_lambda.Code)", "panics"},
+		{"Required.java", "add .code(...) (aws_lambda.Code)", "NullPointerException"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ig_task t;
+		ig_task_init(&t);
+		ig_response r = {.name = "file", .source = "check", .present = true};
+		CHECK(check_file(&t, &r, cdk_fixture(&t.arena, cases[i].file), NULL));
+		const ig_finding *f = with(&t, "cdk.missing-required-prop", "aws_lambda.FunctionProps requires ");
+		CHECK(f && f->category == 'A' && strstr(f->message, cases[i].effect));
+		CHECK(f && f->fix && strcmp(f->fix, cases[i].fix) == 0);
+		if (!f) fprintf(stderr, "  in %s\n", cases[i].file);
+		ig_task_free(&t);
+	}
+}
+
 TEST(check_cdk_unknown_is_not_wrong)
 {
 	ig_task t;
@@ -111,6 +136,16 @@ TEST(check_cdk_bad_input_does_not_crash)
 	for (int i = 0; i < 2000 && m + 32 < sizeof chain; i++) m += (size_t)snprintf(chain + m, sizeof chain - m, ".versioned(true)");
 	snprintf(chain + m, sizeof chain - m, ".build(); } }\n");
 	check_file(&t, &r, "Deep.java", chain);
+	/* dicts and struct literals nested past the depth caps */
+	static char dict[40000], lit[60000];
+	size_t d = (size_t)snprintf(dict, sizeof dict,
+				    "from aws_cdk import aws_cloudfront as cf\ncf.ResponseHeadersPolicy(self, 'p', security_headers_behavior=");
+	for (int i = 0; i < 3000 && d + 16 < sizeof dict; i++) d += (size_t)snprintf(dict + d, sizeof dict - d, "{'frame_options': ");
+	check_file(&t, &r, "dict.py", dict);
+	size_t l = (size_t)snprintf(lit, sizeof lit,
+				    "package p\nimport \"github.com/aws/aws-cdk-go/awscdk/v2/awsecs\"\nfunc f() {\nawsecs.NewFargateService(s, nil, ");
+	for (int i = 0; i < 3000 && l + 32 < sizeof lit; i++) l += (size_t)snprintf(lit + l, sizeof lit - l, "&awsecs.FargateServiceProps{Cluster: ");
+	check_file(&t, &r, "deep.go", lit);
 	CHECK(with(&t, "cdk.unknown-member", "RetentionDays.") == NULL); /* the cut-off name is a syntax error, not a member */
 	ig_task_free(&t);
 }

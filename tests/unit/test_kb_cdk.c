@@ -70,6 +70,13 @@ TEST(kb_cdk_construct_and_props)
 	CHECK(ip && ig_kb_kind_of(ip) == IG_KB_PROPERTY && ig_kb_has(ip, IG_KB_DEPRECATED) && ig_kb_has(ip, IG_KB_OPTIONAL));
 	const ig_kb_entry *eng = find(kb, "aws_rds.DatabaseClusterProps.engine");
 	CHECK(eng && !ig_kb_has(eng, IG_KB_OPTIONAL));
+	/* required and optional props (cdk.missing-required-prop), also in a base */
+	const ig_kb_entry *code = find(kb, "aws_lambda.FunctionProps.code");
+	CHECK(code && ig_kb_kind_of(code) == IG_KB_PROPERTY && !ig_kb_has(code, IG_KB_OPTIONAL));
+	const ig_kb_entry *timeout = find(kb, "aws_lambda.FunctionOptions.timeout");
+	CHECK(timeout && ig_kb_has(timeout, IG_KB_OPTIONAL));
+	const ig_kb_entry *endpoint = find(kb, "aws_sns.SubscriptionOptions.endpoint");
+	CHECK(endpoint && !ig_kb_has(endpoint, IG_KB_OPTIONAL) && find(kb, "aws_sns.SubscriptionProps.endpoint") == NULL);
 	/* Python and Go spellings resolve by folding */
 	CHECK(ig_kb_child_folded(kb, "aws_rds.DatabaseClusterProps", "instance_props") == ip);
 	CHECK(ig_kb_child_folded(kb, "aws_rds.DatabaseClusterProps", "InstanceProps") == ip);
