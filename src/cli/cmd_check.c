@@ -92,7 +92,7 @@ static int check__walk(path_list *out, const char *dir, int depth)
 		check__push(&here, path);
 	}
 	closedir(d);
-	qsort(here.paths, here.n, sizeof *here.paths, check__cmp);
+	if (here.n) qsort(here.paths, here.n, sizeof *here.paths, check__cmp); /* an empty folder has no array */
 	for (size_t i = 0; i < here.n; i++) {
 		const char *p = here.paths[i], *base = strrchr(p, '/') + 1;
 		if (ig_path_is_dir(p)) {
