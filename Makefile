@@ -120,7 +120,7 @@ example: $(BUILD)/iacgrade
 	$(BUILD)/iacgrade batch examples --jsonl $(BUILD)/examples.jsonl
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 .PHONY: all test example clean
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const cdk_sym cdk__unknown = {0};
@@ -289,26 +290,30 @@ static bool cdk__bind_imports(cdk *k)
 
 /* ---- walking ---- */
 
+/* The ancestors of the node visited, one level per depth, grown as deep as
+ * the tree goes: past a fixed stack a node's parent was unknown, every node
+ * there looked like the head of an expression and was evaluated again down
+ * to the evaluator's depth cap (a chain of 50,000 calls took seconds). */
+typedef struct {
+	const char *type; /* of the ancestor at this depth */
+	unsigned errors;  /* ERROR nodes among the ancestors of a node at this depth */
+} cdk_level;
+
 void cdk_walk(cdk *k, cdk_visit_fn fn)
 {
-	enum { MAX_STACK = 512 };
-	const char *types[MAX_STACK];
-	unsigned errors[MAX_STACK]; /* ERROR nodes among the ancestors, per depth */
-	unsigned depth = 0;
+	size_t depth = 0, cap = 64;
+	cdk_level *up = ig_xmalloc(cap * sizeof *up);
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(k->p->tree));
-	types[0] = NULL;
-	errors[0] = 0;
+	up[0] = (cdk_level){NULL, 0};
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
-		unsigned d = depth < MAX_STACK ? depth : MAX_STACK - 1;
-		const char *parent = d ? types[d - 1] : NULL;
-		bool in_error = errors[d] > 0 || ts_node_is_missing(n);
-		fn(k, n, depth < MAX_STACK ? parent : NULL, ts_tree_cursor_current_field_name(&c), in_error);
+		const char *parent = depth ? up[depth - 1].type : NULL;
+		bool in_error = up[depth].errors > 0 || ts_node_is_missing(n);
+		fn(k, n, parent, ts_tree_cursor_current_field_name(&c), in_error);
 		if (ts_tree_cursor_goto_first_child(&c)) {
-			if (depth + 1 < MAX_STACK) {
-				types[depth] = ts_node_type(n);
-				errors[depth + 1] = errors[d] + (strcmp(ts_node_type(n), "ERROR") == 0);
-			}
+			if (depth + 1 == cap) up = ig_xrealloc(up, (cap *= 2) * sizeof *up);
+			up[depth].type = ts_node_type(n);
+			up[depth + 1].errors = up[depth].errors + (strcmp(ts_node_type(n), "ERROR") == 0);
 			depth++;
 			continue;
 		}
@@ -316,6 +321,7 @@ void cdk_walk(cdk *k, cdk_visit_fn fn)
 			if (ts_tree_cursor_goto_next_sibling(&c)) break;
 			if (!ts_tree_cursor_goto_parent(&c)) {
 				ts_tree_cursor_delete(&c);
+				free(up);
 				return;
 			}
 			depth--;

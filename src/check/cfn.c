@@ -120,6 +120,7 @@ static ig_jval *cfn__yaml_prefix(cfn_tmpl *t)
 	for (size_t i = 0; i < len; i++)
 		if (src[i] == '\n') ends[k++] = i + 1;
 	if (len && src[len - 1] != '\n') ends[k++] = len; /* the last line, without its newline */
+	if (c->parse->cut_line && k > c->parse->cut_line - 1) k = c->parse->cut_line - 1; /* never parsed past it */
 	size_t lo = 0, hi = k; /* the first lo lines parse; the whole file (k lines) does not */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -435,7 +436,8 @@ void ig_check_cfn(ig_check_ctx *c)
 	ig_arena *a = &c->task->arena;
 	cfn_tmpl t = {.c = c, .kb = kb};
 	bool yaml = c->file->lang == IG_LANG_YAML;
-	if (yaml && c->parse->n_errors_total) t.root = cfn__yaml_prefix(&t);
+	/* a file cut where the grammar stops (syntax.c) is parsed cleanly up to there */
+	if (yaml && c->parse->n_errors_total > (c->parse->cut_line ? 1u : 0u)) t.root = cfn__yaml_prefix(&t);
 	if (yaml && !ig_json_get(t.root, "Resources")) t.root = ig_yaml_value(a, c->parse, cfn__tag, &t);
 	else if (c->file->lang == IG_LANG_JSON) t.root = ig_json_value(a, c->parse);
 	if (!t.root || t.root->type != IG_JOBJ) return;

@@ -184,7 +184,7 @@ static void code__call(code_scan *s, TSNode callee, TSNode args, bool go, unsign
 	if (plat == IG_PLAT_UNKNOWN) return;
 	if (plat == IG_PLAT_PULUMI) {
 		const char *name = code__string_arg(s, args, go ? 1 : 0);
-		if (!name && !go && ts_node_named_child_count(args) == 0) return;
+		if (!name && !go && (ts_node_is_null(args) || ts_node_named_child_count(args) == 0)) return; /* `new X;` has none */
 		code__add_resource(s, plat, full, cls, name, line);
 	} else {
 		if (!code__first_arg_is_scope(s, args)) return;

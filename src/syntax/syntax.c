@@ -86,13 +86,21 @@ static void syntax__collect_errors(ig_parse *p, ig_arena *a)
  * two levels (a mapping and a compact sequence), so a line whose content
  * starts deeper than this (after its indentation and `- ` / `? ` indicators) is
  * not handed to the parser: the file is parsed up to that line, where an error
- * is reported. Returns the length that is safe to parse. */
+ * is reported. The scanner also counts rows in an int16_t: past 32,768 lines
+ * its row comparisons wrap and the whole file fails to parse (an error at 1:1,
+ * the structure lost), so a longer file is parsed up to there the same way.
+ * Returns the length that is safe to parse. */
 #define SYNTAX_YAML_MAX_COLUMN 120
+#define SYNTAX_YAML_MAX_ROWS 32768
 
 static size_t syntax__yaml_safe_len(const char *src, size_t len, unsigned *line)
 {
 	unsigned row = 1;
 	for (size_t at = 0; at < len; row++) {
+		if (row > SYNTAX_YAML_MAX_ROWS) {
+			*line = row;
+			return at;
+		}
 		size_t i = at;
 		for (;;) {
 			while (i < len && (src[i] == ' ' || src[i] == '\t')) i++;
@@ -126,6 +134,7 @@ int ig_syntax_parse(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, s
 	if (!out->tree) return -1;
 	syntax__collect_errors(out, a);
 	if (parsed < len) {
+		out->cut_line = deep_line;
 		if (!out->errors) out->errors = ig_arena_alloc(a, IG_PARSE_MAX_ERRORS * sizeof(*out->errors));
 		if (out->n_errors < IG_PARSE_MAX_ERRORS)
 			out->errors[out->n_errors++] = (ig_parse_error){.line = deep_line, .col = 1, .what = NULL};

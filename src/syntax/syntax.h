@@ -23,6 +23,7 @@ typedef struct ig_parse {
 	ig_parse_error *errors; /* arena-allocated, at most IG_PARSE_MAX_ERRORS kept */
 	size_t n_errors;        /* errors kept */
 	size_t n_errors_total;  /* errors found */
+	unsigned cut_line;      /* YAML the grammar cannot hold: the first line not parsed (an error), 0 if none */
 } ig_parse;
 
 #define IG_PARSE_MAX_ERRORS 20

@@ -5,16 +5,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An alias shares its anchor's value, so the tree the checks walk can be far
+ * larger than the document: ten levels of `&aN [*aM, *aM, *aM]` name 3^10
+ * copies ("billion laughs"). Past this many nodes added by aliases, an alias
+ * is not known (IG_JDEEP). A real template's anchors add a few hundred. */
+#define YAML_MAX_ALIASED 100000
+
+typedef struct {
+	ig_jval *v;
+	size_t size; /* nodes of the value as walked, its aliases expanded */
+} yaml_anchor;
+
 typedef struct {
 	ig_arena *a;
 	const ig_parse *p;
 	ig_yaml_tag_fn tag;
 	void *ctx;
-	ig_strmap anchors; /* anchor name -> ig_jval */
+	ig_strmap anchors; /* anchor name -> yaml_anchor */
+	size_t size;       /* nodes made so far, aliases counting their anchor's size */
+	size_t aliased;    /* of which added by aliases */
 } yaml_build;
 
 static ig_jval *yamlval__new(yaml_build *b, ig_jtype type, unsigned line)
 {
+	b->size++;
 	ig_jval *v = ig_arena_alloc(b->a, sizeof *v);
 	v->type = type;
 	v->line = line;
@@ -217,6 +231,7 @@ static ig_jval *yamlval__std_tag(yaml_build *b, const char *tag, TSNode content,
 static ig_jval *yamlval__wrapped(yaml_build *b, TSNode n, int depth)
 {
 	TSNode content = {0}, anchor = {0}, tag = {0};
+	size_t size_before = b->size;
 	uint32_t cnt = ts_node_named_child_count(n);
 	for (uint32_t i = 0; i < cnt; i++) {
 		TSNode c = ts_node_named_child(n, i);
@@ -232,7 +247,9 @@ static ig_jval *yamlval__wrapped(yaml_build *b, TSNode n, int depth)
 	}
 	if (!ts_node_is_null(anchor)) {
 		const char *name = ig_node_text(b->a, b->p, anchor) + 1; /* after '&' */
-		ig_strmap_put(&b->anchors, name, strlen(name), v);
+		yaml_anchor *an = ig_arena_alloc(b->a, sizeof *an);
+		*an = (yaml_anchor){v, b->size - size_before};
+		ig_strmap_put(&b->anchors, name, strlen(name), an);
 	}
 	return v;
 }
@@ -240,11 +257,13 @@ static ig_jval *yamlval__wrapped(yaml_build *b, TSNode n, int depth)
 static ig_jval *yamlval__alias(yaml_build *b, TSNode n)
 {
 	const char *name = ig_node_text(b->a, b->p, n) + 1; /* after '*' */
-	const ig_jval *target = ig_strmap_get(&b->anchors, name, strlen(name));
+	const yaml_anchor *target = ig_strmap_get(&b->anchors, name, strlen(name));
 	ig_jval *v = yamlval__new(b, IG_JDEEP, ig_node_line(n));
-	if (target) {
-		*v = *target; /* a copy, so that its line can be the alias's own */
+	if (target && b->aliased + target->size <= YAML_MAX_ALIASED) {
+		*v = *target->v; /* a copy, so that its line can be the alias's own */
 		v->line = ig_node_line(n);
+		b->size += target->size;
+		b->aliased += target->size;
 	}
 	return v;
 }

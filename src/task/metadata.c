@@ -130,8 +130,14 @@ void ig_metadata_load(ig_task *t, const char *path)
 				    "metadata.json: %s", ig_read_status_str(st));
 		return;
 	}
+	ig_metadata_parse(t, txt.data, txt.len);
+}
+
+void ig_metadata_parse(ig_task *t, const char *text, size_t len)
+{
+	ig_metadata *m = &t->meta;
 	ig_parse p;
-	ig_syntax_parse(&p, &t->arena, IG_LANG_JSON, txt.data, txt.len);
+	ig_syntax_parse(&p, &t->arena, IG_LANG_JSON, text, len);
 	if (p.n_errors_total)
 		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_WARNING, NULL, MD_FILE, p.errors[0].line, 0,
 				    "metadata.json is not valid JSON (%zu error%s, first at line %u column %u); what could be read is used",

@@ -6,6 +6,9 @@
 #include "task/types.h"
 
 void ig_metadata_load(ig_task *t, const char *path);
+/* The same on the text of a metadata.json already read (NUL-terminated, made
+ * safe by ig_text_sanitize). */
+void ig_metadata_parse(ig_task *t, const char *text, size_t len);
 /* Normalise a metadata language spelling ("typescript" -> ts, "yml" -> yaml). */
 ig_lang ig_metadata_lang(const char *s, size_t n);
 #endif

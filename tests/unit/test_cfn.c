@@ -288,3 +288,40 @@ TEST(yaml_deep_and_broken)
 	ig_parse_release(&p);
 	ig_arena_free(&a);
 }
+
+/* Nodes of the tree under v as a walker sees them; *deep counts the unknown ones. */
+static size_t yaml_count(const ig_jval *v, size_t *deep)
+{
+	size_t n = 1;
+	*deep += v->type == IG_JDEEP;
+	if (v->type == IG_JARR || v->type == IG_JOBJ)
+		for (size_t i = 0; i < v->n && n < 1000000; i++) n += yaml_count(v->items[i], deep); /* fails, not hangs */
+	return n;
+}
+
+TEST(yaml_long_and_aliased)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	/* 40,000 lines: tree-sitter-yaml's row counter wraps past 32,768 and the whole
+	 * file failed at 1:1; now the lines up to there are read, the next is the error */
+	size_t cap = 40000 * 20, k = 0;
+	char *lines = ig_arena_alloc(&a, cap);
+	for (int i = 0; i < 40000; i++) k += (size_t)snprintf(lines + k, cap - k, "k%d: %d\n", i, i);
+	ig_parse p = {0};
+	CHECK(ig_syntax_parse(&p, &a, IG_LANG_YAML, lines, k) == 0);
+	CHECK(p.n_errors_total == 1 && p.cut_line == 32769 && p.errors[0].line == 32769);
+	ig_jval *v = ig_yaml_value(&a, &p, NULL, NULL);
+	CHECK(v && v->type == IG_JOBJ && v->n == 32768);
+	ig_parse_release(&p);
+	/* aliases of aliases name 3^20 nodes: expanded up to a budget, not known past it,
+	 * so walking the whole tree stays short */
+	k = (size_t)snprintf(lines, cap, "a0: &a0 [1]\n");
+	for (int i = 1; i <= 20; i++) k += (size_t)snprintf(lines + k, cap - k, "a%d: &a%d [*a%d, *a%d, *a%d]\n", i, i, i - 1, i - 1, i - 1);
+	v = yaml_parse(&a, lines);
+	const ig_jval *a5 = ig_json_get(v, "a5"), *a20 = ig_json_get(v, "a20");
+	CHECK(a5 && a5->n == 3 && a5->items[0]->type == IG_JARR && a5->items[0]->n == 3);
+	size_t deep = 0;
+	CHECK(a20 && yaml_count(a20, &deep) < 300000 && deep > 0);
+	ig_arena_free(&a);
+}
