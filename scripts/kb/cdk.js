@@ -108,7 +108,7 @@ function dtsEnumMembers(dir, t, cache) {
 	const m = cache.get(dts).match(new RegExp(`^export (?:declare )?(?:const )?enum ${t.name} \\{([\\s\\S]*?)^\\}`, 'm'));
 	if (!m) return [];
 	const body = m[1].replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-	return [...body.matchAll(/^\s*(\w+)\s*(?:=|,|$)/gm)].map((x) => x[1]);
+	return [...body.matchAll(/^\s*(\w+)\s*(?:=\s*([^,\n]*?)\s*)?(?:,|$)/gm)].map((x) => ({ name: x[1], value: x[2] }));
 }
 
 // Names a TypeScript module exports, following `export * from` through the
@@ -241,7 +241,12 @@ class Index {
 		if (t.abstract) tflags.push('abstract');
 		if (t.kind === 'enum') {
 			const jsiiNames = new Set((t.members || []).map((m) => m.name));
-			const tsOnly = dtsEnumMembers(dir, t, this.jsCache).filter((n) => !jsiiNames.has(n));
+			const dts = dtsEnumMembers(dir, t, this.jsCache);
+			// a TypeScript-only member names the jsii member of its value: NAME=JSII_NAME
+			const byValue = new Map();
+			for (const d of dts) if (jsiiNames.has(d.name) && d.value !== undefined && !byValue.has(d.value)) byValue.set(d.value, d.name);
+			const tsOnly = dts.filter((d) => !jsiiNames.has(d.name))
+				.map((d) => (byValue.has(d.value) ? `${d.name}=${byValue.get(d.value)}` : d.name));
 			s.tsOnly += tsOnly.length;
 			w.add({ key, kind: 'enum', flags: tflags, note: dep, extra: tsOnly });
 			s.enums++;

@@ -74,17 +74,25 @@ bool cdk_name_eq(cdk *k, const char *kb_name, const char *name)
 	return k->folded ? cdk__fold_eq(kb_name, name) : strcmp(kb_name, name) == 0;
 }
 
-bool cdk_in_list(const char *list, const char *name)
+/* The line of a '\n' list that is name or "name=value"; NULL when absent. */
+static const char *cdk__list_line(const char *list, const char *name, size_t *len)
 {
 	size_t n = strlen(name);
 	for (const char *p = list; *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		if (len == n && memcmp(p, name, n) == 0) return true;
-		if (!nl) break;
-		p = nl + 1;
+		size_t l = strcspn(p, "\n");
+		if (l >= n && memcmp(p, name, n) == 0 && (l == n || p[n] == '=')) {
+			*len = l;
+			return p;
+		}
+		p += l + (p[l] == '\n');
 	}
-	return false;
+	return NULL;
+}
+
+bool cdk_in_list(const char *list, const char *name)
+{
+	size_t len;
+	return cdk__list_line(list, name, &len) != NULL;
 }
 
 /* ---- bases ---- */
@@ -98,26 +106,7 @@ typedef struct {
 /* A type and every type it extends or implements, breadth first. */
 static void cdk__chain(cdk *k, const ig_kb_entry *t, cdk_chain *ch)
 {
-	ch->n = 0;
-	ch->complete = true;
-	ch->types[ch->n++] = t;
-	for (size_t i = 0; i < ch->n; i++) {
-		const char *bases = ig_kb_str(k->kb, ch->types[i]->extra);
-		for (const char *p = bases; *p;) {
-			const char *nl = strchr(p, '\n');
-			size_t len = nl ? (size_t)(nl - p) : strlen(p);
-			const ig_kb_entry *b = ig_kb_find(k->kb, p, len);
-			if (!b) ch->complete = false;
-			bool seen = !b;
-			for (size_t j = 0; j < ch->n && !seen; j++) seen = ch->types[j] == b;
-			if (!seen) {
-				if (ch->n == CDK_MAX_BASES) { ch->complete = false; return; }
-				ch->types[ch->n++] = b;
-			}
-			if (!nl) break;
-			p = nl + 1;
-		}
-	}
+	ch->n = ig_kb_bases(k->kb, t, ch->types, CDK_MAX_BASES, &ch->complete);
 }
 
 static size_t cdk__chain_keys(cdk *k, const cdk_chain *ch, const char **keys)
@@ -357,6 +346,23 @@ static const char *cdk__java_property(cdk *k, const char *name)
 	return p;
 }
 
+/* An enum member TypeScript has and jsii dropped, used from another language:
+ * jsii keeps one name per value (aws/jsii#2782), so GENERAL_PURPOSE_SSD is
+ * GP2 outside TypeScript. Reported with the name that language has. */
+static bool cdk__ts_enum_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line)
+{
+	size_t len;
+	const char *l = ig_kb_kind_of(t) == IG_KB_ENUM ? cdk__list_line(ig_kb_str(k->kb, t->extra), name, &len) : NULL;
+	if (!l) return false;
+	size_t n = strlen(name);
+	const char *jsii = len > n ? ig_arena_strndup(k->a, l + n + 1, len - n - 1) : NULL;
+	const char *fix = jsii ? ig_arena_printf(k->a, "use %s (the same value)", jsii) : NULL;
+	cdk_report(k, "cdk.unknown-member", line, name, fix,
+		   "%s has no member %s outside TypeScript in %s (jsii keeps one name per value%s%s): %s", cdk_key(k, t), name,
+		   cdk_version(k), jsii ? ": " : "", jsii ? jsii : "", cdk_consequence(k));
+	return true;
+}
+
 static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name, unsigned line, bool open)
 {
 	if (cdk__universal(k, name, CDK_STATIC)) return cdk__unknown;
@@ -380,7 +386,8 @@ static cdk_sym cdk__static_member(cdk *k, const ig_kb_entry *t, const char *name
 		if (ig_kb_kind_of(m) == IG_KB_ENUM_MEMBER) return cdk__unknown;
 		return cdk_of_member(k, m, false);
 	}
-	if (!other && ch.complete && !open && !cdk__ts_only(k, t, name)) cdk__report_member(k, &ch, name, line);
+	if (!other && ch.complete && !open && !cdk__ts_only(k, t, name) && !cdk__ts_enum_member(k, t, name, line))
+		cdk__report_member(k, &ch, name, line);
 	return cdk__unknown;
 }
 

@@ -46,6 +46,7 @@ typedef struct {
 	const ig_kb *kb;           /* where the answer comes from */
 	const ig_kb_entry *entry;  /* the name, when it exists */
 	const ig_kb_entry *target; /* what an alias names */
+	const ig_kb_entry *owner;  /* the base type a member was found on, when the named type inherits it */
 	const ig_kb_entry *parent; /* the deepest existing ancestor, when it does not */
 	const char *missing;       /* the first segment below parent that is absent */
 	const ig_kb_entry *near[8];
@@ -71,13 +72,29 @@ static void kb__ask(const ig_kb *kb, const char *q, kb_answer *a)
 		a->missing = q + cut + 1;
 		break;
 	}
+	/* a CDK type has the members of its bases too (ClusterProps.vpc is ClusterOptions.vpc's) */
+	const ig_kb_entry *chain[48];
+	const char *keys[48];
+	bool complete;
+	size_t n_chain = a->parent ? ig_kb_bases(kb, a->parent, chain, 48, &complete) : 0;
+	for (size_t i = 1; i < n_chain; i++) {
+		char key[512];
+		int w = snprintf(key, sizeof key, "%s.%s", ig_kb_key(kb, chain[i]), a->missing);
+		const ig_kb_entry *e = w > 0 && (size_t)w < sizeof key ? ig_kb_find(kb, key, (size_t)w) : NULL;
+		if (!e) continue;
+		a->entry = e;
+		a->owner = chain[i];
+		if (ig_kb_kind_of(e) == IG_KB_ALIAS) a->target = ig_kb_resolve(kb, e);
+		return;
+	}
+	for (size_t i = 0; i < n_chain; i++) keys[i] = ig_kb_key(kb, chain[i]);
 	char seg[256];
 	const char *name = a->missing ? a->missing : q;
 	size_t len = strcspn(name, ".");
 	if (len >= sizeof seg) len = sizeof seg - 1;
 	memcpy(seg, name, len);
 	seg[len] = 0;
-	a->n_near = a->parent ? ig_kb_closest(kb, ig_kb_key(kb, a->parent), seg, a->near, 8) : 0;
+	a->n_near = n_chain ? ig_kb_closest_among(kb, keys, n_chain, seg, a->near, 8) : 0;
 	/* an enum member named by its quantity: the member of that value first */
 	const ig_kb_entry *meant = a->parent ? ig_cdk_enum_by_value(kb, ig_kb_key(kb, a->parent), seg) : NULL;
 	if (!meant) return;
@@ -178,6 +195,17 @@ static void kb__list(ig_buf *o, const char *label, const char *list)
 	ig_buf_putc(o, '\n');
 }
 
+/* Required: a CloudFormation or Terraform name flagged so, or a field of a CDK
+ * struct that jsii does not mark optional (cdk.missing-required-prop). */
+static bool kb__required(const ig_kb *kb, const ig_kb_entry *e)
+{
+	if (ig_kb_has(e, IG_KB_REQUIRED)) return true;
+	if (ig_kb_kind_of(e) != IG_KB_PROPERTY || ig_kb_has(e, IG_KB_OPTIONAL)) return false;
+	const char *key = ig_kb_key(kb, e), *dot = strrchr(key, '.');
+	const ig_kb_entry *owner = dot ? ig_kb_find(kb, key, (size_t)(dot - key)) : NULL;
+	return owner && ig_kb_kind_of(owner) == IG_KB_STRUCT;
+}
+
 static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_members)
 {
 	ig_buf flags = {0};
@@ -200,11 +228,13 @@ static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_memb
 	const ig_kb_entry *e = a->target ? a->target : a->entry;
 	if (a->target) ig_buf_printf(o, "  alias of:   %s\n", ig_kb_key(kb, a->target));
 	ig_buf_printf(o, "  exists:     yes, %s\n", ig_kb_kind_name(ig_kb_kind_of(e)));
+	if (a->owner) ig_buf_printf(o, "  inherited:  from %s (%s)\n", ig_kb_key(kb, a->owner), ig_kb_key(kb, a->entry));
 	const char *type = ig_kb_str(kb, e->type), *note = ig_kb_str(kb, e->note), *extra = ig_kb_str(kb, e->extra);
 	const char *aux = ig_kb_str(kb, e->aux);
 	if (*type) ig_buf_printf(o, "  type:       %s\n", type);
 	const char *fl = kb__flags(&flags, e);
 	if (*fl) ig_buf_printf(o, "  flags:      %s\n", fl);
+	if (kb__required(kb, e) && !ig_kb_has(e, IG_KB_REQUIRED)) ig_buf_puts(o, "  required:   yes (a struct field jsii does not mark optional)\n");
 	if (ig_kb_has(e, IG_KB_DEPRECATED)) ig_buf_printf(o, "  deprecated: %s\n", *note ? note : "(no message in the data)");
 	else if (*note) ig_buf_printf(o, "  note:       %s\n", note);
 	/* extra and aux hold lists; print one item per line, indented */
@@ -245,10 +275,11 @@ static void kb__json(ig_jsonw *w, const char *q, const kb_answer *a, bool all_me
 	const ig_kb_entry *e = a->target ? a->target : a->entry;
 	ig_jsonw_kstr(w, "key", ig_kb_key(kb, e));
 	if (a->target) ig_jsonw_kstr(w, "alias_of", ig_kb_key(kb, a->target));
+	if (a->owner) ig_jsonw_kstr(w, "inherited_from", ig_kb_key(kb, a->owner));
 	ig_jsonw_kstr(w, "kind", ig_kb_kind_name(ig_kb_kind_of(e)));
 	const char *type = ig_kb_str(kb, e->type);
 	ig_jsonw_kstr(w, "type", *type ? type : NULL);
-	ig_jsonw_kbool(w, "required", ig_kb_has(e, IG_KB_REQUIRED));
+	ig_jsonw_kbool(w, "required", kb__required(kb, e));
 	ig_jsonw_kbool(w, "optional", ig_kb_has(e, IG_KB_OPTIONAL));
 	ig_jsonw_kbool(w, "deprecated", ig_kb_has(e, IG_KB_DEPRECATED));
 	ig_jsonw_kbool(w, "removed", ig_kb_has(e, IG_KB_REMOVED));

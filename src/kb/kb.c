@@ -355,6 +355,31 @@ const ig_kb_entry *ig_kb_resolve(const ig_kb *kb, const ig_kb_entry *e)
 	return e && ig_kb_kind_of(e) == IG_KB_ALIAS ? NULL : e;
 }
 
+size_t ig_kb_bases(const ig_kb *kb, const ig_kb_entry *t, const ig_kb_entry **out, size_t max, bool *complete)
+{
+	*complete = true;
+	if (!max) { *complete = false; return 0; }
+	size_t n = 0;
+	out[n++] = t;
+	for (size_t i = 0; i < n; i++) {
+		ig_kb_kind kind = ig_kb_kind_of(out[i]);
+		if (kind != IG_KB_CLASS && kind != IG_KB_INTERFACE && kind != IG_KB_STRUCT) continue;
+		for (const char *p = ig_kb_str(kb, out[i]->extra); *p;) {
+			size_t len = strcspn(p, "\n");
+			const ig_kb_entry *b = ig_kb_find(kb, p, len);
+			bool seen = !b;
+			if (!b) *complete = false;
+			for (size_t j = 0; j < n && !seen; j++) seen = out[j] == b;
+			if (!seen) {
+				if (n == max) { *complete = false; return n; }
+				out[n++] = b;
+			}
+			p += len + (p[len] == '\n');
+		}
+	}
+	return n;
+}
+
 /* ---- the set ---- */
 
 static const char *kb__default_dir(char *buf, size_t cap)

@@ -137,6 +137,13 @@ size_t ig_kb_each_prefix(const ig_kb *kb, const char *prefix, bool (*fn)(const i
  * Writes their indexes to out; returns how many. */
 size_t ig_kb_closest_in(const char *name, const char *const *names, size_t n, size_t *out, size_t max);
 
+/* A CDK type (class, interface, struct) and every type it extends or
+ * implements, breadth first, each once: `extra` lists the bases. Writes at most
+ * max to out, t first; returns how many. *complete is false when a base is not
+ * indexed (outside aws-cdk-lib and constructs) or max was reached. Any other
+ * kind of entry is its own chain. */
+size_t ig_kb_bases(const ig_kb *kb, const ig_kb_entry *t, const ig_kb_entry **out, size_t max, bool *complete);
+
 /* Follow IG_KB_ALIAS entries (at most a few hops) to the entry they name. */
 const ig_kb_entry *ig_kb_resolve(const ig_kb *kb, const ig_kb_entry *e);
 
