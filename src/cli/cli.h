@@ -23,6 +23,10 @@ int ig_cmd_check(int argc, char **argv);
 void ig_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* True if arg is -h or --help. */
 int ig_cli_is_help(const char *arg);
+/* Take `--format F`, `-f F` or `--format=F` at argv[*i] (moving *i past the
+ * value): 1 taken, 0 not a format option, -1 the value is missing (printed,
+ * naming choices, e.g. "text or json"). */
+int ig_cli_format_arg(const char *cmd, int argc, char **argv, int *i, const char **format, const char *choices);
 /* Parse a -j value; prints the error itself. */
 int ig_cli_parse_jobs(const char *cmd, const char *s, int *jobs);
 #endif

@@ -113,12 +113,10 @@ int ig_cmd_detect(int argc, char **argv)
 	int n_paths = 0;
 	for (int i = 1; i < argc; i++) {
 		if (ig_cli_is_help(argv[i])) { detect__help(stdout); return IG_EXIT_OK; }
-		if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-f") == 0) {
-			if (++i >= argc) { ig_cli_error("detect", "--format needs a value: text or json"); return IG_EXIT_USAGE; }
-			format = argv[i];
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			format = argv[i] + 9;
-		} else if (strcmp(argv[i], "--hint") == 0) {
+		int took = ig_cli_format_arg("detect", argc, argv, &i, &format, "text or json");
+		if (took < 0) return IG_EXIT_USAGE;
+		if (took) continue;
+		if (strcmp(argv[i], "--hint") == 0) {
 			if (++i >= argc) { ig_cli_error("detect", "--hint needs a language (yaml, json, ts...)"); return IG_EXIT_USAGE; }
 			hint = ig_lang_from_tag(argv[i], strlen(argv[i]));
 		} else if (strcmp(argv[i], "--fold") == 0) {

@@ -339,12 +339,10 @@ int ig_cmd_kb(int argc, char **argv)
 	int n_queries = 0;
 	for (int i = 1; i < argc; i++) {
 		if (ig_cli_is_help(argv[i])) { kb__help(stdout); return IG_EXIT_OK; }
-		if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-f") == 0) {
-			if (++i >= argc) { ig_cli_error("kb", "--format needs a value: text or json"); return IG_EXIT_USAGE; }
-			format = argv[i];
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			format = argv[i] + 9;
-		} else if (strcmp(argv[i], "--stats") == 0) {
+		int took = ig_cli_format_arg("kb", argc, argv, &i, &format, "text or json");
+		if (took < 0) return IG_EXIT_USAGE;
+		if (took) continue;
+		if (strcmp(argv[i], "--stats") == 0) {
 			return kb__stats();
 		} else if (strcmp(argv[i], "--members") == 0) {
 			all_members = true;

@@ -43,12 +43,10 @@ int ig_cmd_task(int argc, char **argv)
 	const char *dir = NULL, *format = "text", *out_path = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (ig_cli_is_help(argv[i])) { task__help(stdout); return IG_EXIT_OK; }
-		if (strcmp(argv[i], "--format") == 0 || strcmp(argv[i], "-f") == 0) {
-			if (++i >= argc) { ig_cli_error("task", "--format needs a value: text, json or md"); return IG_EXIT_USAGE; }
-			format = argv[i];
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			format = argv[i] + 9;
-		} else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+		int took = ig_cli_format_arg("task", argc, argv, &i, &format, "text, json or md");
+		if (took < 0) return IG_EXIT_USAGE;
+		if (took) continue;
+		if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
 			if (++i >= argc) { ig_cli_error("task", "-o needs a file name"); return IG_EXIT_USAGE; }
 			out_path = argv[i];
 		} else if (argv[i][0] == '-' && argv[i][1]) {

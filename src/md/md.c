@@ -102,7 +102,10 @@ static const char *md__find_path(ig_arena *a, const char *s, size_t n)
 			while (m && (s[i + m - 1] == '.' || s[i + m - 1] == '/')) m--;
 			return ig_arena_strndup(a, s + i, m);
 		}
-		while (j < n && !isspace((unsigned char)s[j])) j++; /* skip the rest of a URL-ish word */
+		/* the rest of a word is skipped (a URL's path, "dir/x.zip:index.js" is not index.js)
+		 * except after '=': an info string's title=main.tf */
+		if (url || after_url || j >= n || s[j] != '=')
+			while (j < n && !isspace((unsigned char)s[j])) j++;
 		i = j;
 	}
 	return NULL;
@@ -348,4 +351,57 @@ bool ig_md_block_is_code(const ig_md_block *b)
 	if (!code) return false;
 	if (!b->path && md__looks_like_tree(b->code, b->code_len)) return false;
 	return b->code_len > 0;
+}
+
+/* ---- blocks to files ---- */
+
+static const char *md__ext_for(ig_lang l)
+{
+	switch (l) {
+	case IG_LANG_TS: return "ts";
+	case IG_LANG_TSX: return "tsx";
+	case IG_LANG_JS: return "js";
+	case IG_LANG_PY: return "py";
+	case IG_LANG_GO: return "go";
+	case IG_LANG_JAVA: return "java";
+	case IG_LANG_JSON: return "json";
+	case IG_LANG_YAML: return "yaml";
+	case IG_LANG_HCL: return "tf";
+	default: return "txt";
+	}
+}
+
+static const char *md__clean_path(ig_arena *a, const char *p)
+{
+	while (p[0] == '.' && p[1] == '/') p += 2;
+	while (*p == '/') p++;
+	return ig_arena_strdup(a, p);
+}
+
+size_t ig_md_files(ig_arena *a, const ig_md_doc *doc, ig_md_file **out, ig_md_repeat_fn repeat, void *ctx)
+{
+	ig_md_file *files = ig_arena_alloc(a, (doc->n_blocks ? doc->n_blocks : 1) * sizeof *files);
+	size_t n = 0;
+	unsigned unnamed = 0;
+	for (size_t i = 0; i < doc->n_blocks; i++) {
+		const ig_md_block *b = &doc->blocks[i];
+		if (!ig_md_block_is_code(b)) continue;
+		ig_lang lang = b->lang != IG_LANG_UNKNOWN ? b->lang : (b->path ? ig_lang_from_path(b->path) : IG_LANG_UNKNOWN);
+		const char *path = b->path ? md__clean_path(a, b->path) : ig_arena_printf(a, "block-%u.%s", ++unnamed, md__ext_for(lang));
+		ig_md_file *f = NULL;
+		for (size_t j = 0; j < n && !f; j++)
+			if (strcmp(files[j].path, path) == 0) f = &files[j];
+		if (f) {
+			bool keep_old = f->block->closed && !b->closed;
+			if (repeat) repeat(ctx, f, b, keep_old);
+			if (keep_old) continue;
+		} else {
+			f = &files[n++];
+		}
+		f->block = b;
+		f->path = path;
+		f->lang = lang;
+	}
+	*out = files;
+	return n;
 }

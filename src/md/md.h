@@ -39,4 +39,20 @@ void ig_md_extract(ig_arena *a, const char *md, size_t len, ig_md_doc *out);
  * reasoning trace, and either named or in a code language (not a shell
  * session, plain text or a directory tree). */
 bool ig_md_block_is_code(const ig_md_block *b);
+/* A file a response gives: the block that wins for its path. */
+typedef struct ig_md_file {
+	const ig_md_block *block;
+	const char *path;        /* the block's path without "./" or a leading '/', or "block-N.EXT" when unnamed */
+	ig_lang lang;            /* the block's language, else its path's */
+} ig_md_file;
+
+/* Called for each block that names a file given before: kept is the file as
+ * it stands, again the new block; kept_earlier says which one stays. */
+typedef void (*ig_md_repeat_fn)(void *ctx, const ig_md_file *kept, const ig_md_block *again, bool kept_earlier);
+
+/* The files of a response, in the order their paths first appear: every block
+ * ig_md_block_is_code accepts. When several blocks name the same file the last
+ * complete one wins (a truncated repeat does not replace a complete earlier
+ * block); repeat (may be NULL) hears of each. Returns the number of files. */
+size_t ig_md_files(ig_arena *a, const ig_md_doc *doc, ig_md_file **out, ig_md_repeat_fn repeat, void *ctx);
 #endif

@@ -70,22 +70,6 @@ static const char *load__md(ig_task *t, const char *docs, const char *name, cons
 	return txt.data;
 }
 
-static const char *load__ext_for(ig_lang l)
-{
-	switch (l) {
-	case IG_LANG_TS: return "ts";
-	case IG_LANG_TSX: return "tsx";
-	case IG_LANG_JS: return "js";
-	case IG_LANG_PY: return "py";
-	case IG_LANG_GO: return "go";
-	case IG_LANG_JAVA: return "java";
-	case IG_LANG_JSON: return "json";
-	case IG_LANG_YAML: return "yaml";
-	case IG_LANG_HCL: return "tf";
-	default: return "txt";
-	}
-}
-
 static ig_file *load__find(ig_response *r, const char *path)
 {
 	for (size_t i = 0; i < r->n_files; i++)
@@ -93,16 +77,21 @@ static ig_file *load__find(ig_response *r, const char *path)
 	return NULL;
 }
 
-static const char *load__clean_path(ig_arena *a, const char *p)
+typedef struct {
+	ig_task *t;
+	ig_response *r;
+} load_repeat;
+
+static void load__repeat(void *vctx, const ig_md_file *kept, const ig_md_block *again, bool kept_earlier)
 {
-	while (p[0] == '.' && p[1] == '/') p += 2;
-	while (*p == '/') p++;
-	return ig_arena_strdup(a, p);
+	load_repeat *c = vctx;
+	ig_task_add_finding(c->t, "md.duplicate-file", 0, IG_SEV_INFO, c->r->name, kept->path, 0, again->md_line,
+			    "%s: %s is given again at line %u (first at line %u); the %s is used", c->r->source, kept->path,
+			    again->fence_line, kept->block->md_line, kept_earlier ? "earlier complete block" : "later block");
 }
 
-/* Files of one markdown response. When several blocks name the same file,
- * the last complete one wins (a truncated repeat does not replace a complete
- * earlier block), and the repeat is reported. */
+/* Files of one markdown response (md/'s ig_md_files: the last complete block
+ * of a path wins, each repeat reported). */
 static void load__md_response(ig_task *t, ig_response *r, const char *md, size_t len)
 {
 	ig_md_doc doc;
@@ -110,27 +99,16 @@ static void load__md_response(ig_task *t, ig_response *r, const char *md, size_t
 	r->present = true;
 	r->truncated = doc.truncated;
 	r->has_reasoning = doc.has_reasoning;
-	unsigned unnamed = 0;
-	for (size_t i = 0; i < doc.n_blocks; i++) {
-		const ig_md_block *b = &doc.blocks[i];
-		if (!ig_md_block_is_code(b)) continue;
-		ig_lang lang = b->lang != IG_LANG_UNKNOWN ? b->lang : (b->path ? ig_lang_from_path(b->path) : IG_LANG_UNKNOWN);
-		const char *path = b->path ? load__clean_path(&t->arena, b->path)
-					   : ig_arena_printf(&t->arena, "block-%u.%s", ++unnamed, load__ext_for(lang));
-		ig_file *f = load__find(r, path);
-		if (f) {
-			bool keep_old = !f->truncated && !b->closed;
-			ig_task_add_finding(t, "md.duplicate-file", 0, IG_SEV_INFO, r->name, path, 0, b->md_line,
-					    "%s: %s is given again at line %u (first at line %u); the %s is used", r->source, path,
-					    b->fence_line, f->md_line, keep_old ? "earlier complete block" : "later block");
-			if (keep_old) continue;
-		} else {
-			f = IG_PUSH(&t->arena, r->files, r->n_files, r->cap_files);
-		}
+	load_repeat c = {t, r};
+	ig_md_file *mf;
+	size_t n = ig_md_files(&t->arena, &doc, &mf, load__repeat, &c);
+	for (size_t i = 0; i < n; i++) {
+		const ig_md_block *b = mf[i].block;
+		ig_file *f = IG_PUSH(&t->arena, r->files, r->n_files, r->cap_files);
 		memset(f, 0, sizeof(*f));
-		f->path = path;
+		f->path = mf[i].path;
 		f->path_source = b->path ? b->path_source : "none";
-		f->lang = lang;
+		f->lang = mf[i].lang;
 		f->text = b->code;
 		f->len = b->code_len;
 		f->md_line = b->md_line;
