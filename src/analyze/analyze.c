@@ -28,9 +28,36 @@ static void analyze__syntax_findings(ig_task *t, const ig_response *r, const ig_
 				    e->line, e->col, f->parse.n_errors_total, f->parse.n_errors_total == 1 ? "" : "s", what);
 }
 
+typedef struct {
+	unsigned line;
+	size_t at; /* position when found: equal lines keep that order */
+} analyze_place;
+
+static int analyze__by_line(const void *x, const void *y)
+{
+	const analyze_place *a = x, *b = y;
+	if (a->line != b->line) return a->line < b->line ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* A file's findings in line order: some checks report at the end of the file
+ * (an import never written is known only then). */
+static void analyze__sort_file_findings(ig_task *t, size_t from)
+{
+	size_t n = t->n_findings - from;
+	if (n < 2) return;
+	analyze_place *order = ig_arena_alloc(&t->arena, n * sizeof *order);
+	ig_finding *copy = ig_arena_alloc(&t->arena, n * sizeof *copy);
+	memcpy(copy, t->findings + from, n * sizeof *copy);
+	for (size_t i = 0; i < n; i++) order[i] = (analyze_place){copy[i].line, i};
+	qsort(order, n, sizeof *order, analyze__by_line);
+	for (size_t i = 0; i < n; i++) t->findings[from + i] = copy[order[i].at];
+}
+
 void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 {
 	if (f->skipped) return;
+	size_t from = t->n_findings;
 	if (ig_lang_parsed(f->lang)) {
 		ig_syntax_parse(&f->parse, &t->arena, f->lang, f->text, f->len);
 		analyze__syntax_findings(t, r, f);
@@ -42,6 +69,7 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 	}
 	/* Trees are large: free them as soon as the file's facts are out. */
 	ig_parse_release(&f->parse);
+	analyze__sort_file_findings(t, from);
 }
 
 static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool check)

@@ -205,6 +205,36 @@ cdk_sym cdk_of_member(cdk *k, const ig_kb_entry *m, bool open)
 
 /* ---- modules ---- */
 
+/* A type of that name in another module, as the fix of a type looked for in
+ * the wrong one: `cdk.IConstruct` is constructs', `ec2.Function` aws_lambda's.
+ * Only on the error path: a scan of the whole index. */
+static const char *cdk__elsewhere(cdk *k, const ig_kb_entry *here, const char *name)
+{
+	const ig_kb *kb = k->kb;
+	size_t n = strlen(name);
+	const char *want = k->lang == IG_LANG_PY ? "py=" : k->lang == IG_LANG_GO ? "gopath=" : k->lang == IG_LANG_JAVA ? "java=" : "ts=";
+	char buf[512];
+	int used = snprintf(buf, sizeof buf, "%s is in ", name), found = 0;
+	for (uint32_t i = 0; i < kb->n_entries && found < 3; i++) {
+		const ig_kb_entry *e = &kb->entries[i];
+		if (!cdk_is_type(ig_kb_kind_of(e))) continue;
+		const char *key = ig_kb_key(kb, e);
+		size_t len = strlen(key);
+		if (len <= n + 1 || key[len - n - 1] != '.' || strcmp(key + len - n, name) != 0) continue;
+		const ig_kb_entry *mod = ig_kb_find(kb, key, len - n - 1);
+		if (!mod || mod == here || ig_kb_kind_of(mod) != IG_KB_MODULE) continue;
+		const char *mkey = cdk_key(k, mod), *aux = ig_kb_str(kb, mod->aux), *p = strstr(aux, want);
+		int pn = p ? (int)strcspn(p += strlen(want), "\n") : 0;
+		bool same = pn && (size_t)pn == strlen(mkey) && strncmp(p, mkey, (size_t)pn) == 0;
+		int w = snprintf(buf + used, sizeof buf - (size_t)used, pn && !same ? "%s%s (%.*s)" : "%s%s", found ? ", " : "",
+				 mkey, pn, p);
+		if (w < 0 || (size_t)(used + w) >= sizeof buf) break;
+		used += w;
+		found++;
+	}
+	return found ? ig_arena_strdup(k->a, buf) : NULL;
+}
+
 /* Names only TypeScript sees: module members jsii leaves out (functions,
  * constants, type aliases) and enum members sharing another's value. */
 static bool cdk__ts_only(cdk *k, const ig_kb_entry *e, const char *name)
@@ -313,7 +343,8 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 		if (strchr(shown, '_')) shown = ig_arena_strndup(k->a, shown, (size_t)(strchr(shown, '_') - shown));
 	}
 	const char *parents[1] = {cdk_key(k, mod)};
-	const char *fix = cdk_suggest(k, parents, 1, shown);
+	const char *fix = cdk__elsewhere(k, mod, shown);
+	if (!fix) fix = cdk_suggest(k, parents, 1, shown);
 	if (cdk__js_read(k)) cdk__js_undefined(k, parents[0], "export", shown, line, fix);
 	else
 		cdk_report(k, "cdk.unknown-class", line, shown, fix, "%s has no %s in %s: %s", parents[0], shown, cdk_version(k),

@@ -270,7 +270,12 @@ static void kb__near_offer(kb_near_ctx *c, const void *item, const char *name)
 static bool kb__near_visit(const ig_kb_entry *e, void *vctx)
 {
 	kb_near_ctx *c = vctx;
-	if (ig_kb_kind_of(e) != IG_KB_ALIAS) kb__near_offer(c, e, ig_kb_name(c->kb, e));
+	if (ig_kb_kind_of(e) == IG_KB_ALIAS) return true;
+	const char *name = ig_kb_name(c->kb, e);
+	/* a member a type and its base both declare is one guess (the first parent's) */
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(ig_kb_name(c->kb, c->item[i]), name) == 0) return true;
+	kb__near_offer(c, e, name);
 	return true;
 }
 
