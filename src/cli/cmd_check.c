@@ -1,6 +1,7 @@
 /* iacgrade check PATH...: lint plain IaC files (not in a task) against the
  * knowledge base, like cfn-lint or checkov. */
 #include "analyze/analyze.h"
+#include "check/check.h"
 #include "cli/cli.h"
 #include "kb/kb.h"
 #include "report/report.h"
@@ -16,7 +17,9 @@
 
 static void check__help(FILE *out)
 {
-	fputs("usage: iacgrade check PATH... [--format text|json|sarif] [-o FILE] [--fail-on LEVEL]\n\n"
+	fputs("usage: iacgrade check PATH... [--format text|json|sarif] [-o FILE] [--fail-on LEVEL]\n"
+	      "                            [--select RULES] [--ignore RULES]\n"
+	      "       iacgrade check --list-rules\n\n"
 	      "Checks infrastructure-as-code files against the knowledge base built from AWS's own API data:\n"
 	      "CloudFormation templates (JSON, YAML), Terraform HCL, and CDK, CDKTF and Pulumi programs in\n"
 	      "TypeScript, JavaScript, Python, Go and Java. A folder is searched recursively for such files\n"
@@ -33,6 +36,10 @@ static void check__help(FILE *out)
 	      "  -o FILE         write the report to FILE instead of standard output\n"
 	      "  --fail-on L     exit 1 when a finding of severity L or above is reported: error, warning\n"
 	      "                  (default) or info\n"
+	      "  --select RULES  report only these rules: ids or families, comma-separated\n"
+	      "                  (--select cfn,cdk.unknown-prop); a family is the part before the dot\n"
+	      "  --ignore RULES  leave these rules out (--ignore cdk.deprecated); after --select\n"
+	      "  --list-rules    list every rule: id, category, severity, title\n"
 	      "  --color         colour the text report (default: when standard output is a terminal)\n"
 	      "  --no-color\n\n"
 	      "exit codes: 0 no finding at the --fail-on level; 1 findings; 2 usage; 3 a path could not be\n"
@@ -40,7 +47,8 @@ static void check__help(FILE *out)
 	      "examples:\n"
 	      "  iacgrade check lib/TapStack.yml\n"
 	      "  iacgrade check lib/ --format sarif -o iacgrade.sarif\n"
-	      "  iacgrade check main.tf variables.tf --fail-on error\n", out);
+	      "  iacgrade check main.tf variables.tf --fail-on error\n"
+	      "  iacgrade check lib/ --ignore cdk.deprecated,input\n", out);
 }
 
 /* Folders a project keeps generated or third-party code in. */
@@ -161,6 +169,58 @@ static void check__sort(ig_task *t)
 	free(tmp);
 }
 
+/* True when the comma-separated list names the rule or its family
+ * ("cfn" and "cfn." are every cfn.* rule). */
+static bool check__rule_in(const char *list, const char *rule)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		size_t m = n && p[n - 1] == '.' ? n - 1 : n;
+		if (m && strncmp(rule, p, m) == 0 && (rule[m] == 0 || rule[m] == '.')) return true;
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
+/* Every item of a --select or --ignore list must name a registered rule or
+ * family: a typo would otherwise silently select nothing. */
+static bool check__rules_known(const char *opt, const char *list)
+{
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+		char item[128];
+		snprintf(item, sizeof item, "%.*s", (int)(n < sizeof item ? n : sizeof item - 1), p);
+		bool known = false;
+		for (unsigned i = 0; i < ig_rules_count && !known; i++) known = *item && check__rule_in(item, ig_rules[i].id);
+		if (!known) {
+			ig_cli_error("check", "%s '%s': no such rule or family (iacgrade check --list-rules)", opt, item);
+			return false;
+		}
+		p += n + (p[n] == ',');
+	}
+	return true;
+}
+
+static void check__filter(ig_task *t, const char *select, const char *ignore)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < t->n_findings; i++) {
+		const char *rule = t->findings[i].rule;
+		if (select && !check__rule_in(select, rule)) continue;
+		if (ignore && check__rule_in(ignore, rule)) continue;
+		t->findings[kept++] = t->findings[i];
+	}
+	t->n_findings = kept;
+}
+
+static void check__list_rules(void)
+{
+	for (unsigned i = 0; i < ig_rules_count; i++) {
+		const ig_rule_info *r = &ig_rules[i];
+		printf("%-34s %c  %-7s %s\n", r->id, r->category ? r->category : '-', r->severity, r->title);
+	}
+}
+
 static int check__parse_level(const char *s, ig_severity *out)
 {
 	if (strcmp(s, "error") == 0) *out = IG_SEV_ERROR;
@@ -172,7 +232,7 @@ static int check__parse_level(const char *s, ig_severity *out)
 
 int ig_cmd_check(int argc, char **argv)
 {
-	const char *format = "text", *out_path = NULL;
+	const char *format = "text", *out_path = NULL, *select = NULL, *ignore = NULL;
 	ig_severity fail_on = IG_SEV_WARNING;
 	int color = -1;
 	path_list inputs = {0};
@@ -193,6 +253,14 @@ int ig_cmd_check(int argc, char **argv)
 			} else format = argv[i];
 		} else if (strncmp(a, "--format=", 9) == 0) {
 			format = a + 9;
+		} else if (strcmp(a, "--select") == 0 || strcmp(a, "--ignore") == 0) {
+			if (++i >= argc) { ig_cli_error("check", "%s needs rule ids or families (iacgrade check --list-rules)", a); rc = IG_EXIT_USAGE; goto done; }
+			if (!check__rules_known(a, argv[i])) { rc = IG_EXIT_USAGE; goto done; }
+			if (a[2] == 's') select = argv[i];
+			else ignore = argv[i];
+		} else if (strcmp(a, "--list-rules") == 0) {
+			check__list_rules();
+			goto done;
 		} else if (strcmp(a, "--color") == 0) {
 			color = 1;
 		} else if (strcmp(a, "--no-color") == 0) {
@@ -239,6 +307,7 @@ int ig_cmd_check(int argc, char **argv)
 	}
 	free(files.paths);
 	for (size_t i = 0; i < r.n_files; i++) ig_analyze_file(&t, &r, &r.files[i], true);
+	check__filter(&t, select, ignore);
 	check__sort(&t);
 
 	ig_buf b = {0};
