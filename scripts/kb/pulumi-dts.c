@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <tree_sitter/api.h>
 
 const TSLanguage *tree_sitter_typescript(void);
@@ -255,7 +256,40 @@ static void input_scope(const src *s, TSNode scope, const char *ns, int depth)
 	}
 }
 
-static int parse_file(TSParser *parser, const char *path, const char *module)
+/* types/enums/MODULE/index.d.ts: `export declare const Runtime: { readonly NodeJS20dX: "nodejs20.x"; ... }`
+ * as an enum "lambda.Runtime" and its members, each with its value (extra) and @deprecated message. */
+static void enum_file(const src *s, TSNode root, const char *module)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) {
+		TSNode top = ts_node_named_child(root, i);
+		TSNode d = unwrap(top);
+		if (!is(d, "lexical_declaration")) continue;
+		for (uint32_t j = 0; j < ts_node_named_child_count(d); j++) {
+			TSNode v = ts_node_named_child(d, j), type = field(v, "type");
+			char nm[128], dep[1024];
+			name_of(s, v, nm, sizeof nm);
+			if (!is(v, "variable_declarator") || !nm[0] || ts_node_is_null(type)) continue;
+			TSNode obj = ts_node_named_child(type, 0);
+			if (ts_node_is_null(obj) || !is(obj, "object_type")) continue;
+			deprecation_of(s, top, dep, sizeof dep);
+			printf("enum\t%s.%s\t%s\t\t%s\t\n", module, nm, dep[0] ? "deprecated" : "", dep);
+			for (uint32_t k = 0; k < ts_node_named_child_count(obj); k++) {
+				TSNode m = ts_node_named_child(obj, k);
+				TSNode mn = field(m, "name"), mt = field(m, "type");
+				if (!is(m, "property_signature") || ts_node_is_null(mn)) continue;
+				char member[128], value[256] = "";
+				text_of(s, mn, member, sizeof member);
+				if (!ts_node_is_null(mt)) text_of(s, ts_node_named_child(mt, 0), value, sizeof value);
+				size_t vl = strlen(value);
+				if (vl >= 2 && value[0] == '"' && value[vl - 1] == '"') { memmove(value, value + 1, vl - 2); value[vl - 2] = 0; }
+				deprecation_of(s, m, dep, sizeof dep);
+				printf("enum_member\t%s.%s.%s\t%s\t\t%s\t%s\n", module, nm, member, dep[0] ? "deprecated" : "", dep, value);
+			}
+		}
+	}
+}
+
+static int parse_file(TSParser *parser, const char *path, const char *module, bool enums)
 {
 	size_t len;
 	char *text = read_file(path, &len);
@@ -266,7 +300,8 @@ static int parse_file(TSParser *parser, const char *path, const char *module)
 	TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
 	src s = {text, len};
 	TSNode root = ts_tree_root_node(tree);
-	if (module) module_file(&s, root, module);
+	if (enums) enum_file(&s, root, module);
+	else if (module) module_file(&s, root, module);
 	else input_scope(&s, root, "", 0);
 	ts_tree_delete(tree);
 	free(text);
@@ -309,7 +344,7 @@ int main(int argc, char **argv)
 		if (nf < 0) {
 			/* a file of the package root: module "index" */
 			if (declarations(m)) {
-				rc |= parse_file(parser, path, "index");
+				rc |= parse_file(parser, path, "index", false);
 				files++;
 			}
 			goto next;
@@ -319,7 +354,7 @@ int main(int argc, char **argv)
 			const char *f = fs[j]->d_name;
 			if (declarations(f)) {
 				snprintf(path, sizeof path, "%s/%s/%s", root, m, f);
-				rc |= parse_file(parser, path, m);
+				rc |= parse_file(parser, path, m, false);
 				files++;
 			}
 			free(fs[j]);
@@ -330,8 +365,24 @@ int main(int argc, char **argv)
 	}
 	free(mods);
 	snprintf(path, sizeof path, "%s/types/input.d.ts", root);
-	rc |= parse_file(parser, path, NULL);
+	rc |= parse_file(parser, path, NULL, false);
+	/* the enums: the root's (Region) in types/enums/index.d.ts, each module's in its folder */
+	snprintf(path, sizeof path, "%s/types/enums/index.d.ts", root);
+	rc |= parse_file(parser, path, "index", true);
+	snprintf(path, sizeof path, "%s/types/enums", root);
+	struct dirent **es;
+	int ne = scandir(path, &es, NULL, by_name);
+	for (int i = 0; i < ne; i++) {
+		char file[4096];
+		snprintf(file, sizeof file, "%s/types/enums/%s/index.d.ts", root, es[i]->d_name);
+		if (es[i]->d_name[0] != '.' && access(file, R_OK) == 0) {
+			rc |= parse_file(parser, file, es[i]->d_name, true);
+			files++;
+		}
+		free(es[i]);
+	}
+	if (ne >= 0) free(es);
 	ts_parser_delete(parser);
-	fprintf(stderr, "pulumi-dts: %d module files and types/input.d.ts parsed\n", files + 1);
+	fprintf(stderr, "pulumi-dts: %d module and enum files and types/input.d.ts parsed\n", files + 1);
 	return rc ? 1 : 0;
 }

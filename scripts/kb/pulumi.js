@@ -8,7 +8,9 @@
 // "s3.Bucket.corsRules" (members of BucketArgs: type text, optional/required, @deprecated message as the note,
 // extra = the nested input type it holds, "input.s3.BucketCorsRule"); nested input types "input.s3.BucketCorsRule"
 // with their members; functions (invokes) "ec2.getAmi" as static_method (type = the args interface, "" when it
-// takes none) with their arguments "ec2.getAmi.mostRecent"; the package root's functions under module "index". With TF_KB, a class's `type` is the Terraform type it bridges, when the data establishes it:
+// takes none) with their arguments "ec2.getAmi.mostRecent"; the package root's functions under module "index";
+// enums of types/enums ("lambda.Runtime", members "lambda.Runtime.NodeJS20dX" with extra = the value "nodejs20.x",
+// the root's "index.Region"). With TF_KB, a class's `type` is the Terraform type it bridges, when the data establishes it:
 // the folded names agree ("aws" + module + class = the folded Terraform name: s3.Bucket and aws_s3_bucket) and at
 // least 60% of its arguments are arguments of that type (a Pulumi list name may be the Terraform name's plural:
 // corsRules for cors_rule); `extra` is then "tf=name+properties".
@@ -54,7 +56,7 @@ function main() {
 	const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
 	const tsv = execFileSync(converter, [pkgDir], { maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 	const w = new kbfile.Writer(`@pulumi/aws@${pkg.version}`);
-	const counts = { module: 0, class: 0, static_method: 0, property: 0, struct: 0, deprecated: 0, bridged: 0 };
+	const counts = { module: 0, class: 0, static_method: 0, property: 0, struct: 0, enum: 0, enum_member: 0, deprecated: 0, bridged: 0 };
 	const args = new Map(); // class key -> [argument names]
 	for (const line of tsv.split('\n')) {
 		if (!line) continue;
@@ -87,7 +89,7 @@ function main() {
 	const res = w.write(out);
 	console.log(`pulumi.kb: @pulumi/aws ${pkg.version}: ${counts.module} modules, ${counts.class} resource classes ` +
 		`(${counts.bridged} bridged to a Terraform type), ${counts.static_method} functions, ${counts.struct} input types, ` +
-		`${counts.property} arguments and members, ` +
+		`${counts.property} arguments and members, ${counts.enum} enums with ${counts.enum_member} members, ` +
 		`${counts.deprecated} deprecated`);
 	console.log(`pulumi.kb: ${res.entries} entries, ${(res.bytes / 1048576).toFixed(1)} MB, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -13,7 +13,8 @@
  *         import com.pulumi.aws.ec2.Ec2Functions;         Ec2Functions.getAmi(GetAmiArgs.builder().mostRecent(true).build())
  *
  * A module pulumi.kb does not hold is unknown, not wrong; so is a function
- * that is not a data-source one (`get...`). */
+ * that is not a data-source one (`get...`). Enum members (aws.lambda.Runtime.NodeJS20dX)
+ * are pulumi_enum.c's. */
 #include "check/pulumi.h"
 #include "util/strutil.h"
 #include <ctype.h>
@@ -78,13 +79,9 @@ static bool pulumi__has(void *ctx, const char *path, const char *name)
 	return module && (ig_kb_child(s->kb, module, name) || pulumi_functions_class(path, name));
 }
 
-/* The names after the package root a call names (module, then class or
- * function), through the imports; *path is the package the import names.
- * Returns how many, or -1. */
-static int pulumi__resolve(pulumi_scan *s, const ig_tfcfg_call *call, const char **seq, int max, const char **path)
+int pulumi_resolve(pulumi_scan *s, const char **parts, int n, const char **seq, int max, const char **path)
 {
-	const char *parts[10], *member;
-	int n = ig_tfcfg_callee(s->c, call->callee, parts, 10);
+	const char *member;
 	int used = ig_tfcfg_binding(s->c, parts, n, pulumi__has, s, path, &member);
 	if (used < 0) return -1;
 	const char *sub = pulumi__subpath(*path);
@@ -98,6 +95,14 @@ static int pulumi__resolve(pulumi_scan *s, const ig_tfcfg_call *call, const char
 	if (len > 1 && seq[0][len - 1] == '_' && !ig_kb_find(s->kb, seq[0], len) && ig_kb_find(s->kb, seq[0], len - 1))
 		seq[0] = ig_arena_strndup(&s->c->task->arena, seq[0], len - 1);
 	return k;
+}
+
+/* The names after the package root a call names (module, then class or function). */
+static int pulumi__resolve(pulumi_scan *s, const ig_tfcfg_call *call, const char **seq, int max, const char **path)
+{
+	const char *parts[10];
+	int n = ig_tfcfg_callee(s->c, call->callee, parts, 10);
+	return pulumi_resolve(s, parts, n, seq, max, path);
 }
 
 const char *pulumi_nested(ig_tfcfg *t, const ig_kb_entry *e)
@@ -214,4 +219,5 @@ void ig_check_pulumi(ig_check_ctx *c)
 	if (!kb->n_entries || !ig_tfcfg_lang(c->file->lang)) return;
 	pulumi_scan s = {.c = c, .kb = kb};
 	ig_tfcfg_each_call(c, pulumi__call, &s);
+	pulumi_enum_members(&s);
 }

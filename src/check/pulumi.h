@@ -25,4 +25,12 @@ bool pulumi_functions_class(const char *path, const char *cls);
  * (module, then the function or Java's functions class and function),
  * path the package the import names. */
 void pulumi_function_call(pulumi_scan *s, const ig_tfcfg_call *call, const char **seq, int k, const char *path);
+/* The names after the package root that a chain of names (parts, n) means
+ * through the file's imports (module, then class, function or enum, then
+ * member), in seq; *path is the package the import names. Returns how many,
+ * or -1 when no import of @pulumi/aws names it. */
+int pulumi_resolve(pulumi_scan *s, const char **parts, int n, const char **seq, int max, const char **path);
+/* TypeScript and JavaScript: enum members (aws.lambda.Runtime.NodeJS20dX,
+ * aws.iam.ManagedPolicy.X, aws.Region.USEast1) the enum has, and their deprecations. */
+void pulumi_enum_members(pulumi_scan *s);
 #endif

@@ -159,6 +159,7 @@ static void kb__labels(ig_kb_kind k, const char *labels[2])
 	case IG_KB_CLASS: labels[0] = "bases"; labels[1] = "init"; break;
 	case IG_KB_INTERFACE: case IG_KB_STRUCT: labels[0] = "bases"; break;
 	case IG_KB_METHOD: case IG_KB_STATIC_METHOD: labels[1] = "params"; break;
+	case IG_KB_ENUM_MEMBER: labels[0] = "value"; break;
 	case IG_KB_CFN_PROPERTY: labels[0] = "allowed"; break;
 	case IG_KB_FACT: labels[0] = "value"; labels[1] = "source"; break;
 	default: break;
