@@ -41,15 +41,21 @@ static int suggest__unit(const char *w, size_t n)
 	return -1;
 }
 
-/* "THIRTY_DAYS" -> 30, day; "ONE_HUNDRED_EIGHTY_DAYS" -> 180, day. */
+/* "THIRTY_DAYS" -> 30, day; "ONE_HUNDRED_EIGHTY_DAYS" -> 180, day; the unit
+ * may come first too: "MONTHS_1" -> 1, month (PerformanceInsightRetention). */
 static bool suggest__quantity(const char *name, long *count, int *unit)
 {
 	long total = 0, cur = 0;
-	bool any = false;
+	bool any = false, unit_first = false;
 	*unit = -1;
+	size_t first = strcspn(name, "_");
+	if (name[first] == '_' && (*unit = suggest__unit(name, first)) >= 0) {
+		unit_first = true;
+		name += first + 1;
+	}
 	for (const char *p = name; *p;) {
 		size_t n = strcspn(p, "_");
-		if (*unit >= 0) return false; /* the unit comes last */
+		if (*unit >= 0 && !unit_first) return false; /* the unit comes last */
 		long v = suggest__number(p, n);
 		if (v >= 0) {
 			cur += v;
@@ -59,7 +65,7 @@ static bool suggest__quantity(const char *name, long *count, int *unit)
 		} else if (n == 8 && strncasecmp(p, "THOUSAND", 8) == 0) {
 			total += (cur ? cur : 1) * 1000;
 			cur = 0;
-		} else if ((*unit = suggest__unit(p, n)) < 0) {
+		} else if (unit_first || (*unit = suggest__unit(p, n)) < 0) {
 			return false;
 		}
 		p += n;
@@ -108,6 +114,10 @@ const ig_kb_entry *ig_cdk_enum_by_value(const ig_kb *kb, const char *parent, con
 	suggest_value_ctx c = {.kb = kb};
 	if (!en || ig_kb_kind_of(en) != IG_KB_ENUM || !suggest__quantity(name, &c.want_count, &c.want_unit)) return NULL;
 	ig_kb_each_child(kb, parent, suggest__learn, &c);
+	/* a unit no member names is had from one that does: DAYS_7 in an enum of MONTHS_N */
+	static const double days[SUGGEST_UNITS] = {1.0 / 86400, 1.0 / 1440, 1.0 / 24, 1, 7, 365.25 / 12, 365.25, 1.0 / 86400000};
+	for (int u = 0; u < SUGGEST_UNITS && c.per_unit[c.want_unit] == 0; u++)
+		if (c.per_unit[u] != 0) c.per_unit[c.want_unit] = c.per_unit[u] / days[u] * days[c.want_unit];
 	if (c.per_unit[c.want_unit] == 0) return NULL;
 	c.target = (double)c.want_count * c.per_unit[c.want_unit];
 	ig_kb_each_child(kb, parent, suggest__match, &c);

@@ -1,5 +1,6 @@
 /* Facts of build/kb/cdk.kb (aws-cdk-lib's jsii) read back through the reader. */
 #include "harness.h"
+#include "check/check.h"
 #include "kb/kb.h"
 #include <string.h>
 
@@ -115,4 +116,24 @@ TEST(kb_cdk_module_names)
 	/* the Go package name, for code that uses a package it never imports */
 	const ig_kb_entry *gopkg = ig_kb_resolve(kb, find(kb, "gopkg:awsec2"));
 	CHECK(gopkg && strcmp(ig_kb_key(kb, gopkg), "aws_ec2") == 0);
+}
+
+/* "did you mean" by quantity: the unit after the number or before it, and a
+ * unit the enum does not name had from one it does (PerformanceInsightRetention
+ * has MONTHS_N, in days: DAYS_7 is DEFAULT, 7; TWO_YEARS is LONG_TERM, 731). */
+TEST(kb_cdk_enum_by_value)
+{
+	const ig_kb *kb = cdk();
+	if (!kb) { CHECK(kb != NULL); return; }
+	static const char *const cases[][3] = {
+		{"aws_logs.RetentionDays", "THIRTY_DAYS", "ONE_MONTH"},
+		{"aws_logs.RetentionDays", "DAYS_30", "ONE_MONTH"},
+		{"aws_rds.PerformanceInsightRetention", "DAYS_7", "DEFAULT"},
+		{"aws_rds.PerformanceInsightRetention", "TWO_YEARS", "LONG_TERM"},
+		{"aws_rds.PerformanceInsightRetention", "MONTHS_3_WEEKS", NULL}, /* not a quantity */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const ig_kb_entry *e = ig_cdk_enum_by_value(kb, cases[i][0], cases[i][1]);
+		CHECK_STR(e ? ig_kb_name(kb, e) : NULL, cases[i][2]);
+	}
 }
