@@ -144,6 +144,31 @@ static bool pulumi__py_sdk(ig_tfcfg *t, const char *name)
 }
 
 /* A resource constructor: `new aws.s3.Bucket("b", {...})` and its forms. */
+/* A resource option (dependsOn, protect, provider...) written among a
+ * resource's arguments: Pulumi's options are the argument after them
+ * (data/kb/facts.tsv, from Pulumi's resource-options document). */
+static const char *pulumi__option_fix(ig_tfcfg *t, const char *name)
+{
+	const ig_kb *facts = &t->c->kb->facts;
+	const ig_kb_entry *e = facts->n_entries ? ig_kb_child_folded(facts, "pulumi-resource-option", name) : NULL;
+	if (!e) return NULL;
+	ig_arena *a = &t->c->task->arena;
+	const char *opt = ig_kb_name(facts, e);
+	switch (t->c->file->lang) {
+	case IG_LANG_PY:
+		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass opts=pulumi.ResourceOptions(%s=...)", name,
+				       ig_tfcfg_spell(t->c, name));
+	case IG_LANG_GO:
+		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass pulumi.%c%s(...) after the arguments", name,
+				       opt[0] >= 'a' && opt[0] <= 'z' ? opt[0] - 'a' + 'A' : opt[0], opt + 1);
+	case IG_LANG_JAVA:
+		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass CustomResourceOptions.builder().%s(...).build() after the arguments",
+				       name, opt);
+	default:
+		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass it in the options after the arguments, { %s: ... }", name, opt);
+	}
+}
+
 static void pulumi__construct(pulumi_scan *s, const ig_tfcfg_call *call, const char *module, const char *cls)
 {
 	const ig_kb_entry *mod = ig_kb_find(s->kb, module, strlen(module));
@@ -171,7 +196,7 @@ static void pulumi__construct(pulumi_scan *s, const ig_tfcfg_call *call, const c
 	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "pulumi.unknown-argument", .rule_deprecated = "pulumi.deprecated",
 		      .what = *tf ? ig_arena_printf(&s->c->task->arena, "aws.%s (%s)", key, tf) : ig_arena_printf(&s->c->task->arena, "aws.%s", key),
 		      .rule_removed = "pulumi.removed", .older = pulumi__older, .data = (void *)tf,
-		      .nested = pulumi_nested, .struct_call = pulumi_struct_call};
+		      .nested = pulumi_nested, .struct_call = pulumi_struct_call, .unknown_fix = pulumi__option_fix};
 	if (l == IG_LANG_PY) {
 		/* Resource(resource_name, opts=None, **kwargs), or Resource(resource_name, args=XArgs(...), opts=None) */
 		TSNode argv = {{0}, NULL, NULL};

@@ -62,6 +62,12 @@ static void cfg__report_unknown(ig_tfcfg *t, const char *name, const char *key, 
 				name, where);
 		return;
 	}
+	const char *instead = t->unknown_fix && strcmp(key, t->top) == 0 ? t->unknown_fix(t, name) : NULL;
+	if (instead) {
+		ig_check_report(t->c, t->rule_unknown, line, instead, "property `%s` does not exist in %s (%s)", name, where,
+				ig_tfkb_versions(t->c, t->kb));
+		return;
+	}
 	const ig_kb_entry *near[12];
 	size_t n = ig_kb_closest(t->kb, key, name, near, 12), keep = 0;
 	for (size_t i = 0; i < n && keep < 3; i++)

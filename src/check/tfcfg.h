@@ -32,6 +32,9 @@ struct ig_tfcfg {
 	 * (Pulumi through its bridged Terraform type in tf.kb), or NULL. It is
 	 * then reported under rule_removed, never as unknown. */
 	const char *(*older)(ig_tfcfg *t, const char *key, const char *name);
+	/* For a name the top level lacks: a fix that says what it is instead (a
+	 * Pulumi resource option written among the arguments), or NULL. */
+	const char *(*unknown_fix)(ig_tfcfg *t, const char *name);
 	void *data;
 };
 
