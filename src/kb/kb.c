@@ -232,11 +232,57 @@ static unsigned kb__distance(const char *a, const char *b)
 	return row[lb];
 }
 
+/* The words of a name, folded and joined by spaces: camelCase, snake_case,
+ * PascalCase and UPPER_CASE break alike ("kmsKeyId", "kms_key_id" and
+ * "KmsKeyId" are "kms key id"; an acronym ends before a capitalised word). */
+static void kb__words(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; s[i] && n + 2 < cap; i++) {
+		char c = s[i], p = i ? s[i - 1] : 0, nx = s[i + 1];
+		bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z', dig = c >= '0' && c <= '9';
+		if (!up && !low && !dig) {
+			if (n && out[n - 1] != ' ') out[n++] = ' ';
+			continue;
+		}
+		bool p_low = p >= 'a' && p <= 'z', p_up = p >= 'A' && p <= 'Z', p_dig = p >= '0' && p <= '9';
+		bool brk = (up && (p_low || p_dig || (p_up && nx >= 'a' && nx <= 'z'))) || (dig && (p_low || p_up));
+		if (brk && n && out[n - 1] != ' ') out[n++] = ' ';
+		out[n++] = up ? (char)(c - 'A' + 'a') : c;
+	}
+	while (n && out[n - 1] == ' ') n--;
+	out[n] = 0;
+}
+
+/* How many words got has beyond want's, when every word of want is a word
+ * of got, in order, and there are one or two more (kmsKeyId within
+ * kmsMasterKeyId: 1); 0 otherwise. Edit distance misses these. */
+static unsigned kb__words_within(const char *want, const char *got)
+{
+	size_t extra = 0;
+	const char *g = got;
+	for (const char *w = want; *w;) {
+		size_t wn = strcspn(w, " ");
+		for (;;) {
+			size_t gn = strcspn(g, " ");
+			if (!gn) return 0;
+			bool same = gn == wn && strncmp(g, w, wn) == 0;
+			g += gn + (g[gn] == ' ');
+			if (same) break;
+			if (++extra > 2) return 0;
+		}
+		w += wn + (w[wn] == ' ');
+	}
+	for (; *g; g += strcspn(g, " ") + (g[strcspn(g, " ")] == ' ')) extra++;
+	return extra <= 2 ? (unsigned)extra : 0;
+}
+
 /* The max nearest names seen so far, sorted by distance (stable: the order
  * of offering breaks ties). Items are kb entries or caller strings. */
 typedef struct {
 	const ig_kb *kb;
 	char want[256];
+	char want_words[300];
 	const void *item[16];
 	unsigned dist[16];
 	size_t max, n;
@@ -248,6 +294,7 @@ static void kb__near_init(kb_near_ctx *c, const ig_kb *kb, const char *name, siz
 	c->kb = kb;
 	c->max = max > 16 ? 16 : max;
 	kb__fold(name, c->want, sizeof c->want);
+	kb__words(name, c->want_words, sizeof c->want_words);
 }
 
 static void kb__near_offer(kb_near_ctx *c, const void *item, const char *name)
@@ -257,6 +304,14 @@ static void kb__near_offer(kb_near_ctx *c, const void *item, const char *name)
 	unsigned d = kb__distance(c->want, got);
 	/* a name containing the wanted one (or the reverse) is a good guess too */
 	if (*c->want && *got && (strstr(got, c->want) || strstr(c->want, got))) d = d > 1 ? d / 2 : d;
+	/* so is one with the wanted words and one or two more (kmsKeyId: kmsMasterKeyId),
+	 * ranked by how many more */
+	if (d > 1 && *c->want_words) {
+		char words[300];
+		kb__words(name, words, sizeof words);
+		unsigned extra = kb__words_within(c->want_words, words);
+		if (extra && extra < d) d = extra;
+	}
 	size_t pos = c->n;
 	while (pos > 0 && c->dist[pos - 1] > d) pos--;
 	if (pos >= c->max) return;

@@ -60,6 +60,25 @@ TEST(kb_tf_previous_major)
 	ig_kb_close(&kb);
 }
 
+/* "did you mean" by words as well as spelling: kms_key_id is kms_master_key_id
+ * with a word more (edit distance 7, past any limit), kmsKeyId in CDKTF's camelCase
+ * the same; a name with only a letter wrong still comes first. */
+TEST(kb_tf_closest_by_words)
+{
+	ig_kb kb;
+	if (tf_open(&kb)) { CHECK(!"tf.kb opens"); return; }
+	const ig_kb_entry *near[3];
+	size_t n = ig_kb_closest(&kb, "aws_sns_topic", "kms_key_id", near, 3);
+	CHECK_STR(n ? ig_kb_name(&kb, near[0]) : NULL, "kms_master_key_id");
+	n = ig_kb_closest(&kb, "aws_sns_topic", "kmsKeyId", near, 3);
+	CHECK_STR(n ? ig_kb_name(&kb, near[0]) : NULL, "kms_master_key_id");
+	n = ig_kb_closest(&kb, "aws_db_instance", "name", near, 3);
+	CHECK_STR(n ? ig_kb_name(&kb, near[0]) : NULL, "db_name");
+	n = ig_kb_closest(&kb, "aws_s3_bucket", "buckett", near, 3);
+	CHECK_STR(n ? ig_kb_name(&kb, near[0]) : NULL, "bucket");
+	ig_kb_close(&kb);
+}
+
 TEST(kb_tf_cdktf_aliases_and_cfn_types)
 {
 	ig_kb kb;
