@@ -21,9 +21,11 @@ static void kb__help(FILE *out)
 	      "  CDK             aws_rds.AuroraPostgresEngineVersion.VER_15_4, aws_logs.RetentionDays, Duration\n"
 	      "  CloudFormation  AWS::Logs::LogGroup.RetentionInDays, AWS::S3::Bucket\n"
 	      "  Terraform       aws_s3_bucket.acl, aws_backup_plan.rule.lifecycle\n"
-	      "  Pulumi          pulumi:s3.Bucket\n"
+	      "  Pulumi          pulumi:s3.Bucket, pulumi:lambda.Runtime.NodeJS20dX\n"
 	      "  hand facts      fact:reserved-domain.example.com (data/kb/facts.tsv, each with its source URL)\n\n"
-	      "A prefix cdk:, cfn:, tf:, pulumi: or fact: picks the source; without one every source is tried.\n\n"
+	      "A prefix cdk:, cfn:, tf:, pulumi: or fact: picks the source; without one every source is tried.\n"
+	      "A member of a CDK type is found through its bases (aws_eks.ClusterProps.vpc); a name asked without\n"
+	      "its module is answered with the full names that end with it (RetentionDays: aws_logs.RetentionDays).\n\n"
 	      "options:\n"
 	      "  --format F   text (default) or json\n"
 	      "  --members    list every direct member of the name (otherwise the first 20)\n"
@@ -51,6 +53,8 @@ typedef struct {
 	const char *missing;       /* the first segment below parent that is absent */
 	const ig_kb_entry *near[8];
 	size_t n_near;
+	const char *qualified[6];  /* when nothing starts like the name: full names ending with it, "cdk:aws_logs.RetentionDays" */
+	size_t n_qualified;
 } kb_answer;
 
 /* Answer one query from one source: the entry, or how far the name exists. */
@@ -207,6 +211,29 @@ static bool kb__required(const ig_kb *kb, const ig_kb_entry *e)
 	return owner && ig_kb_kind_of(owner) == IG_KB_STRUCT;
 }
 
+/* When nothing starts like the name: the full names of the sources that end
+ * with it (a type asked without its module: RetentionDays is
+ * cdk:aws_logs.RetentionDays), at most six. */
+static void kb__qualify(kb_answer *a, const kb_source *sources, size_t n_sources, const char *q, ig_buf *names)
+{
+	size_t qn = strlen(q);
+	size_t starts[6];
+	for (size_t s = 0; s < n_sources && a->n_qualified < 6; s++) {
+		const ig_kb *kb = sources[s].kb;
+		for (uint32_t i = 0; i < kb->n_entries && a->n_qualified < 6; i++) {
+			const ig_kb_entry *e = &kb->entries[i];
+			if (ig_kb_kind_of(e) == IG_KB_ALIAS) continue;
+			const char *key = ig_kb_key(kb, e);
+			size_t kn = strlen(key);
+			if (kn <= qn || key[kn - qn - 1] != '.' || strcmp(key + kn - qn, q) != 0) continue;
+			starts[a->n_qualified++] = names->len;
+			ig_buf_printf(names, "%s%s", sources[s].prefix, key);
+			ig_buf_putc(names, 0);
+		}
+	}
+	for (size_t i = 0; i < a->n_qualified; i++) a->qualified[i] = names->data + starts[i];
+}
+
 static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_members)
 {
 	ig_buf flags = {0};
@@ -218,6 +245,11 @@ static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_memb
 				      ig_kb_kind_name(ig_kb_kind_of(a->parent)), a->missing);
 		else
 			ig_buf_puts(o, "  exists:     no: no indexed name starts like this\n");
+		if (a->n_qualified) {
+			ig_buf_puts(o, "  named so:   ");
+			for (size_t i = 0; i < a->n_qualified; i++) ig_buf_printf(o, "%s%s", i ? ", " : "", a->qualified[i]);
+			ig_buf_putc(o, '\n');
+		}
 		if (a->n_near) {
 			ig_buf_puts(o, "  closest:    ");
 			for (size_t i = 0; i < a->n_near; i++) ig_buf_printf(o, "%s%s", i ? ", " : "", ig_kb_name(kb, a->near[i]));
@@ -269,6 +301,10 @@ static void kb__json(ig_jsonw *w, const char *q, const kb_answer *a, bool all_me
 		ig_jsonw_key(w, "closest");
 		ig_jsonw_arr(w);
 		for (size_t i = 0; i < a->n_near; i++) ig_jsonw_str(w, ig_kb_name(kb, a->near[i]));
+		ig_jsonw_arr_end(w);
+		ig_jsonw_key(w, "qualified");
+		ig_jsonw_arr(w);
+		for (size_t i = 0; i < a->n_qualified; i++) ig_jsonw_str(w, a->qualified[i]);
 		ig_jsonw_arr_end(w);
 		ig_jsonw_obj_end(w);
 		return;
@@ -396,9 +432,16 @@ int ig_cmd_kb(int argc, char **argv)
 			kb__ask(sources[s].kb, q, &a);
 			if (!best.kb || kb__depth(&a) > kb__depth(&best)) best = a;
 		}
+		ig_buf names = {0};
+		if (!best.entry && !best.parent && !chosen) kb__qualify(&best, sources, n_sources, q, &names);
+		else if (!best.entry && !best.parent) {
+			for (size_t s = 0; s < n_sources; s++)
+				if (sources[s].kb == best.kb) kb__qualify(&best, &sources[s], 1, q, &names);
+		}
 		if (!best.entry) rc = IG_EXIT_FINDINGS;
 		if (json) kb__json(&w, q, &best, all_members);
 		else kb__text(&b, q, &best, all_members);
+		ig_buf_free(&names);
 	}
 	if (json) {
 		ig_jsonw_arr_end(&w);
