@@ -164,7 +164,14 @@ int ig_cmd_extract(int argc, char **argv)
 	int rc = IG_EXIT_OK;
 	ig_buf out = {0};
 	ig_jsonw w;
-	if (json) { ig_jsonw_init(&w, &out, true); ig_jsonw_arr(&w); }
+	if (json) {
+		ig_jsonw_init(&w, &out, true);
+		ig_jsonw_obj(&w);
+		ig_jsonw_kstr(&w, "schema", "iacgrade.extract");
+		ig_jsonw_kint(&w, "version", 1);
+		ig_jsonw_key(&w, "files");
+		ig_jsonw_arr(&w);
+	}
 	for (int i = 0; i < n_paths; i++) {
 		ig_arena a;
 		ig_arena_init(&a);
@@ -197,7 +204,12 @@ int ig_cmd_extract(int argc, char **argv)
 		ig_buf_reset(&out);
 		ig_arena_free(&a);
 	}
-	if (json) { ig_jsonw_arr_end(&w); ig_buf_putc(&out, '\n'); fwrite(out.data, 1, out.len, stdout); }
+	if (json) {
+		ig_jsonw_arr_end(&w);
+		ig_jsonw_obj_end(&w);
+		ig_buf_putc(&out, '\n');
+		fwrite(out.data, 1, out.len, stdout);
+	}
 	ig_buf_free(&out);
 	return rc;
 }
