@@ -3,6 +3,7 @@
  * was not taken as a file, and under which name. */
 #include "cli/cli.h"
 #include "md/md.h"
+#include "task/load.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/file.h"
@@ -12,20 +13,22 @@
 
 static void extract__help(FILE *out)
 {
-	fputs("usage: iacgrade extract FILE.md... [--format text|json] [--code]\n\n"
+	fputs("usage: iacgrade extract FILE.md|TASK-DIR... [--format text|json] [--code]\n\n"
 	      "Scans response markdown (MODEL_RESPONSE.md, IDEAL_RESPONSE.md...) as `iacgrade task` does and\n"
 	      "lists every fenced block: the line of its fence, its language, the file it belongs to and where\n"
 	      "that name came from (a heading, a bold or label line, a path in prose, a first-line comment, the\n"
 	      "info string), and what became of it: a file of the answer, replaced by a later block of the same\n"
 	      "file, or left out (reasoning trace, shell session or plain text, an example inside a README).\n"
-	      "Blocks nested in a ```markdown block and fences never closed are marked.\n\n"
+	      "Blocks nested in a ```markdown block and fences never closed are marked. A task folder stands\n"
+	      "for its responses (lib/MODEL_RESPONSE.md, later turns, lib/IDEAL_RESPONSE.md).\n\n"
 	      "options:\n"
 	      "  --format F   text (default) or json (docs/json-schema.md)\n"
 	      "  --code       also print each file's code (text format), or include it (json)\n\n"
 	      "exit codes: 0 every file read; 2 usage; 3 a file could not be read (the others are still shown).\n\n"
 	      "examples:\n"
 	      "  iacgrade extract path/to/Pr1234/lib/MODEL_RESPONSE.md\n"
-	      "  iacgrade extract lib/IDEAL_RESPONSE.md --format json --code\n",
+	      "  iacgrade extract lib/IDEAL_RESPONSE.md --format json --code\n"
+	      "  iacgrade extract path/to/Pr1234\n",
 	      out);
 }
 
@@ -161,7 +164,29 @@ int ig_cmd_extract(int argc, char **argv)
 		return IG_EXIT_USAGE;
 	}
 	if (!n_paths) { extract__help(stderr); return IG_EXIT_USAGE; }
-	int rc = IG_EXIT_OK;
+	/* a task folder stands for its responses: MODEL_RESPONSE.md, its later turns, IDEAL_RESPONSE.md */
+	ig_arena names;
+	ig_arena_init(&names);
+	const char **files = ig_arena_alloc(&names, (size_t)n_paths * 6 * sizeof *files);
+	int n_files = 0;
+	bool empty_dir = false;
+	for (int i = 0; i < n_paths; i++) {
+		if (!ig_path_is_dir(paths[i])) { files[n_files++] = paths[i]; continue; }
+		const char *docs = ig_task_docs_dir(&names, paths[i]);
+		static const char *const responses[] = {"MODEL_RESPONSE.md", "MODEL_RESPONSE2.md", "MODEL_RESPONSE3.md",
+							"MODEL_RESPONSE4.md", "MODEL_RESPONSE5.md", "IDEAL_RESPONSE.md"};
+		int before = n_files;
+		for (size_t k = 0; k < sizeof responses / sizeof *responses; k++) {
+			const char *f = ig_path_join(&names, docs, responses[k]);
+			if (ig_path_is_file(f)) files[n_files++] = f;
+		}
+		if (n_files == before) {
+			ig_cli_error("extract", "%s: a folder without response markdown (MODEL_RESPONSE.md, IDEAL_RESPONSE.md, in it or its lib/)",
+				     paths[i]);
+			empty_dir = true;
+		}
+	}
+	int rc = empty_dir ? IG_EXIT_INPUT : IG_EXIT_OK;
 	ig_buf out = {0};
 	ig_jsonw w;
 	if (json) {
@@ -172,34 +197,34 @@ int ig_cmd_extract(int argc, char **argv)
 		ig_jsonw_key(&w, "files");
 		ig_jsonw_arr(&w);
 	}
-	for (int i = 0; i < n_paths; i++) {
+	for (int i = 0; i < n_files; i++) {
 		ig_arena a;
 		ig_arena_init(&a);
 		ig_text txt;
-		ig_read_status st = ig_file_read(&a, paths[i], IG_FILE_CAP, &txt);
+		ig_read_status st = ig_file_read(&a, files[i], IG_FILE_CAP, &txt);
 		if (st != IG_READ_OK) {
-			ig_cli_error("extract", "%s: %s", paths[i], ig_read_status_str(st));
+			ig_cli_error("extract", "%s: %s", files[i], ig_read_status_str(st));
 			rc = IG_EXIT_INPUT;
 			ig_arena_free(&a);
 			continue;
 		}
 		/* read on, as task does, with the bytes made safe; say where they were */
 		if (txt.had_nul || txt.bad_utf8)
-			ig_cli_error("extract", "%s:%zu: %s (read with %s)", paths[i], txt.first_bad_line,
+			ig_cli_error("extract", "%s:%zu: %s (read with %s)", files[i], txt.first_bad_line,
 				     txt.had_nul ? "NUL bytes" : "invalid UTF-8", txt.had_nul ? "spaces for them" : "'?' for the bad bytes");
 		ig_md_doc doc;
 		ig_md_extract(&a, txt.data, txt.len, &doc);
 		extract_fate *fate = ig_arena_alloc(&a, (doc.n_blocks ? doc.n_blocks : 1) * sizeof *fate);
 		memset(fate, 0, (doc.n_blocks ? doc.n_blocks : 1) * sizeof *fate);
 		extract_repeat c = {&doc, fate};
-		ig_md_file *files;
-		size_t n = ig_md_files(&a, &doc, &files, extract__repeat, &c);
+		ig_md_file *given;
+		size_t n = ig_md_files(&a, &doc, &given, extract__repeat, &c);
 		for (size_t k = 0; k < n; k++) {
-			fate[files[k].block - doc.blocks].file = &files[k];
-			fate[files[k].block - doc.blocks].by = NULL;
+			fate[given[k].block - doc.blocks].file = &given[k];
+			fate[given[k].block - doc.blocks].by = NULL;
 		}
-		if (json) extract__json(&w, &a, paths[i], &doc, fate, code);
-		else extract__text(&out, &a, paths[i], &doc, fate, n, code);
+		if (json) extract__json(&w, &a, files[i], &doc, fate, code);
+		else extract__text(&out, &a, files[i], &doc, fate, n, code);
 		fwrite(out.data, 1, out.len, stdout);
 		ig_buf_reset(&out);
 		ig_arena_free(&a);
@@ -211,5 +236,6 @@ int ig_cmd_extract(int argc, char **argv)
 		fwrite(out.data, 1, out.len, stdout);
 	}
 	ig_buf_free(&out);
+	ig_arena_free(&names);
 	return rc;
 }

@@ -28,7 +28,7 @@ void ig_task_free(ig_task *t)
 
 /* The folder holding PROMPT.md and friends: lib/ in the usual layout, the task
  * folder itself otherwise. */
-static const char *load__docs_dir(ig_arena *a, const char *dir)
+const char *ig_task_docs_dir(ig_arena *a, const char *dir)
 {
 	char *lib = ig_path_join(a, dir, "lib");
 	if (ig_path_is_dir(lib)) return lib;
@@ -41,7 +41,7 @@ bool ig_task_dir_looks_like_task(const char *dir)
 	ig_arena_init(&a);
 	bool yes = ig_path_is_file(ig_path_join(&a, dir, "metadata.json"));
 	if (!yes) {
-		const char *docs = load__docs_dir(&a, dir);
+		const char *docs = ig_task_docs_dir(&a, dir);
 		static const char *const names[] = {"MODEL_RESPONSE.md", "IDEAL_RESPONSE.md", "PROMPT.md"};
 		for (size_t i = 0; i < 3 && !yes; i++) yes = ig_path_is_file(ig_path_join(&a, docs, names[i]));
 	}
@@ -259,7 +259,7 @@ int ig_task_load(ig_task *t, const char *dir, const char **err)
 	}
 	t->dir = ig_arena_strdup(&t->arena, dir);
 	ig_metadata_load(t, ig_path_join(&t->arena, dir, "metadata.json"));
-	const char *docs = load__docs_dir(&t->arena, t->dir);
+	const char *docs = ig_task_docs_dir(&t->arena, t->dir);
 	if (docs == t->dir && ig_path_is_file(ig_path_join(&t->arena, dir, "lib")))
 		ig_task_add_finding(t, "input.unreadable", 0, IG_SEV_ERROR, NULL, "lib", 0, 0, "lib is a file, not a folder");
 	load__prompt(t, docs);

@@ -18,4 +18,6 @@ int ig_task_load(ig_task *t, const char *dir, const char **err);
 /* A folder looks like a task: metadata.json, or lib/ (or the folder itself)
  * with a MODEL_RESPONSE*.md, IDEAL_RESPONSE.md or PROMPT.md. */
 bool ig_task_dir_looks_like_task(const char *dir);
+/* Where a task keeps its markdown documents: DIR/lib when it exists, else DIR. */
+const char *ig_task_docs_dir(ig_arena *a, const char *dir);
 #endif
