@@ -12,7 +12,7 @@ FUZZ_SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-cover
 ifeq ($(FUZZ),1)
 # expanded twice: GEN_OBJS and RUNTIME_DATA are complete only once every mk/*.mk is read
 .SECONDEXPANSION:
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $$(OBJS) $$(GEN_OBJS) $(BUILD)/libtreesitter.a | $$(RUNTIME_DATA) $(BUILD)/fuzz/kb
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/jval.h $$(OBJS) $$(GEN_OBJS) $(BUILD)/libtreesitter.a | $$(RUNTIME_DATA) $(BUILD)/fuzz/kb
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-fno-omit-frame-pointer -o $@ $< $(OBJS) $(GEN_OBJS) $(BUILD)/libtreesitter.a $(LDLIBS)

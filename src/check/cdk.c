@@ -164,15 +164,22 @@ void cdk_unbound_qualifier(cdk *k, const char *alias, const char *next, unsigned
 	m->line = line;
 }
 
+const char *cdk_module_path(cdk *k, const ig_kb_entry *mod, size_t *n)
+{
+	const char *want = k->lang == IG_LANG_PY ? "py=" : k->lang == IG_LANG_GO ? "gopath=" : k->lang == IG_LANG_JAVA ? "java=" : "ts=";
+	const char *p = strstr(ig_kb_str(k->kb, mod->aux), want);
+	if (!p) return NULL;
+	p += strlen(want);
+	*n = strcspn(p, "\n");
+	return p;
+}
+
 /* The import statement that would bind alias to the module. */
 static const char *cdk__import_fix(cdk *k, const cdk_missing *m)
 {
-	const char *aux = ig_kb_str(k->kb, m->module->aux);
-	const char *want = k->lang == IG_LANG_PY ? "py=" : k->lang == IG_LANG_GO ? "gopath=" : "ts=";
-	const char *p = strstr(aux, want);
+	size_t n;
+	const char *p = cdk_module_path(k, m->module, &n);
 	if (!p) return NULL;
-	p += strlen(want);
-	size_t n = strcspn(p, "\n");
 	if (k->lang == IG_LANG_PY) {
 		const char *dot = memchr(p, '.', n);
 		if (!dot) return ig_arena_printf(k->a, "import %.*s as %s", (int)n, p, m->alias);
@@ -180,6 +187,7 @@ static const char *cdk__import_fix(cdk *k, const cdk_missing *m)
 				       dot + 1, m->alias);
 	}
 	if (k->lang == IG_LANG_GO) return ig_arena_printf(k->a, "import \"%.*s\"", (int)n, p);
+	if (k->lang == IG_LANG_JAVA) return ig_arena_printf(k->a, "import %.*s.*;", (int)n, p);
 	return ig_arena_printf(k->a, "import * as %s from '%.*s';", m->alias, (int)n, p);
 }
 

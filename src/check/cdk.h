@@ -165,6 +165,10 @@ bool cdk_is_type(ig_kb_kind kind);
 const ig_kb_entry *cdk_child(cdk *k, const char *parent, const char *name);
 /* Whether name is a line of a '\n' list in a kb string. */
 bool cdk_in_list(const char *list, const char *name);
+/* The module's import path in the file's language (aws-cdk-lib/aws-lambda,
+ * aws_cdk.aws_lambda, the Go package path, software.amazon.awscdk.services.lambda),
+ * n bytes; NULL when the index has none. */
+const char *cdk_module_path(cdk *k, const ig_kb_entry *mod, size_t *n);
 /* A Go package member, resolved without reporting: the entry name is, or
  * with *ctor a class NewX constructs, or (NULL) the type *owner whose
  * member *rest is spelled Type_Member. */

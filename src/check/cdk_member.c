@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CDK_MAX_BASES 48
 
 static const cdk_sym cdk__unknown = {0};
 
@@ -98,7 +97,7 @@ bool cdk_in_list(const char *list, const char *name)
 /* ---- bases ---- */
 
 typedef struct {
-	const ig_kb_entry *types[CDK_MAX_BASES];
+	const ig_kb_entry *types[IG_KB_MAX_BASES];
 	size_t n;
 	bool complete; /* every base is indexed */
 } cdk_chain;
@@ -106,7 +105,7 @@ typedef struct {
 /* A type and every type it extends or implements, breadth first. */
 static void cdk__chain(cdk *k, const ig_kb_entry *t, cdk_chain *ch)
 {
-	ch->n = ig_kb_bases(k->kb, t, ch->types, CDK_MAX_BASES, &ch->complete);
+	ch->n = ig_kb_bases(k->kb, t, ch->types, IG_KB_MAX_BASES, &ch->complete);
 }
 
 static size_t cdk__chain_keys(cdk *k, const cdk_chain *ch, const char **keys)
@@ -208,31 +207,39 @@ cdk_sym cdk_of_member(cdk *k, const ig_kb_entry *m, bool open)
 /* A type of that name in another module, as the fix of a type looked for in
  * the wrong one: `cdk.IConstruct` is constructs', `ec2.Function` aws_lambda's.
  * Only on the error path: a scan of the whole index. */
+typedef struct {
+	cdk *k;
+	const ig_kb_entry *here;
+	size_t name_len;
+	char buf[512];
+	int used, found;
+} cdk_elsewhere_ctx;
+
+static bool cdk__elsewhere_visit(const ig_kb_entry *e, void *vctx)
+{
+	cdk_elsewhere_ctx *c = vctx;
+	cdk *k = c->k;
+	if (!cdk_is_type(ig_kb_kind_of(e))) return true;
+	const char *key = ig_kb_key(k->kb, e);
+	const ig_kb_entry *mod = ig_kb_find(k->kb, key, strlen(key) - c->name_len - 1);
+	if (!mod || mod == c->here || ig_kb_kind_of(mod) != IG_KB_MODULE) return true;
+	const char *mkey = cdk_key(k, mod);
+	size_t pn;
+	const char *p = cdk_module_path(k, mod, &pn);
+	bool same = p && pn == strlen(mkey) && strncmp(p, mkey, pn) == 0;
+	int w = snprintf(c->buf + c->used, sizeof c->buf - (size_t)c->used, p && !same ? "%s%s (%.*s)" : "%s%s",
+			 c->found ? ", " : "", mkey, (int)pn, p);
+	if (w < 0 || (size_t)(c->used + w) >= sizeof c->buf) return false;
+	c->used += w;
+	return ++c->found < 3;
+}
+
 static const char *cdk__elsewhere(cdk *k, const ig_kb_entry *here, const char *name)
 {
-	const ig_kb *kb = k->kb;
-	size_t n = strlen(name);
-	const char *want = k->lang == IG_LANG_PY ? "py=" : k->lang == IG_LANG_GO ? "gopath=" : k->lang == IG_LANG_JAVA ? "java=" : "ts=";
-	char buf[512];
-	int used = snprintf(buf, sizeof buf, "%s is in ", name), found = 0;
-	for (uint32_t i = 0; i < kb->n_entries && found < 3; i++) {
-		const ig_kb_entry *e = &kb->entries[i];
-		if (!cdk_is_type(ig_kb_kind_of(e))) continue;
-		const char *key = ig_kb_key(kb, e);
-		size_t len = strlen(key);
-		if (len <= n + 1 || key[len - n - 1] != '.' || strcmp(key + len - n, name) != 0) continue;
-		const ig_kb_entry *mod = ig_kb_find(kb, key, len - n - 1);
-		if (!mod || mod == here || ig_kb_kind_of(mod) != IG_KB_MODULE) continue;
-		const char *mkey = cdk_key(k, mod), *aux = ig_kb_str(kb, mod->aux), *p = strstr(aux, want);
-		int pn = p ? (int)strcspn(p += strlen(want), "\n") : 0;
-		bool same = pn && (size_t)pn == strlen(mkey) && strncmp(p, mkey, (size_t)pn) == 0;
-		int w = snprintf(buf + used, sizeof buf - (size_t)used, pn && !same ? "%s%s (%.*s)" : "%s%s", found ? ", " : "",
-				 mkey, pn, p);
-		if (w < 0 || (size_t)(used + w) >= sizeof buf) break;
-		used += w;
-		found++;
-	}
-	return found ? ig_arena_strdup(k->a, buf) : NULL;
+	cdk_elsewhere_ctx c = {.k = k, .here = here, .name_len = strlen(name)};
+	c.used = snprintf(c.buf, sizeof c.buf, "%s is in ", name);
+	ig_kb_each_suffix(k->kb, name, cdk__elsewhere_visit, &c);
+	return c.found ? ig_arena_strdup(k->a, c.buf) : NULL;
 }
 
 /* Names only TypeScript sees: module members jsii leaves out (functions,
@@ -356,7 +363,7 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 
 static void cdk__report_member(cdk *k, const cdk_chain *ch, const char *name, unsigned line)
 {
-	const char *keys[CDK_MAX_BASES];
+	const char *keys[IG_KB_MAX_BASES];
 	size_t n = cdk__chain_keys(k, ch, keys);
 	const char *fix = cdk_suggest(k, keys, n, name);
 	if (cdk__js_read(k)) {
@@ -506,7 +513,7 @@ const ig_kb_entry *cdk_prop(cdk *k, const ig_kb_entry *st, const char *name, uns
 		return m;
 	}
 	if (!m && !other && ch.complete) {
-		const char *keys[CDK_MAX_BASES];
+		const char *keys[IG_KB_MAX_BASES];
 		size_t n = cdk__chain_keys(k, &ch, keys);
 		const char *fix = cdk_suggest(k, keys, n, name);
 		if (k->lang == IG_LANG_JS) cdk__js_undefined(k, keys[0], "property", name, line, fix);

@@ -94,15 +94,7 @@ static ig_jval *cfn__tag(ig_arena *a, const char *tag, ig_jval *v, void *ctx)
 		if (cfn_fact(t, "preprocessor", tool)) t->preprocessed = true;
 	}
 	if (!*name) return v;
-	ig_jval *fn = ig_arena_alloc(a, sizeof *fn);
-	fn->type = IG_JOBJ;
-	fn->line = v->line;
-	fn->keys = ig_arena_alloc(a, sizeof *fn->keys);
-	fn->items = ig_arena_alloc(a, sizeof *fn->items);
-	fn->keys[0] = strcmp(name, "Ref") == 0 || strcmp(name, "Condition") == 0 ? name : ig_arena_printf(a, "Fn::%s", name);
-	fn->items[0] = v;
-	fn->n = 1;
-	return fn;
+	return ig_json_obj1(a, strcmp(name, "Ref") == 0 || strcmp(name, "Condition") == 0 ? name : ig_arena_printf(a, "Fn::%s", name), v);
 }
 
 /* A YAML template that does not parse to its end (an answer cut off, one bad

@@ -146,27 +146,24 @@ static bool pulumi__py_sdk(ig_tfcfg *t, const char *name)
 /* A resource constructor: `new aws.s3.Bucket("b", {...})` and its forms. */
 /* A resource option (dependsOn, protect, provider...) written among a
  * resource's arguments: Pulumi's options are the argument after them
- * (data/kb/facts.tsv, from Pulumi's resource-options document). */
+ * (data/kb/facts.tsv, from Pulumi's resource-options document, whose URL the
+ * fix gives). The option is named as the document names it; only the
+ * TypeScript and Java spellings are that name as such. */
 static const char *pulumi__option_fix(ig_tfcfg *t, const char *name)
 {
 	const ig_kb *facts = &t->c->kb->facts;
 	const ig_kb_entry *e = facts->n_entries ? ig_kb_child_folded(facts, "pulumi-resource-option", name) : NULL;
 	if (!e) return NULL;
 	ig_arena *a = &t->c->task->arena;
-	const char *opt = ig_kb_name(facts, e);
+	const char *opt = ig_kb_name(facts, e), *url = ig_kb_str(facts, e->aux);
+	const char *how;
 	switch (t->c->file->lang) {
-	case IG_LANG_PY:
-		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass opts=pulumi.ResourceOptions(%s=...)", name,
-				       ig_tfcfg_spell(t->c, name));
-	case IG_LANG_GO:
-		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass pulumi.%c%s(...) after the arguments", name,
-				       opt[0] >= 'a' && opt[0] <= 'z' ? opt[0] - 'a' + 'A' : opt[0], opt + 1);
-	case IG_LANG_JAVA:
-		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass CustomResourceOptions.builder().%s(...).build() after the arguments",
-				       name, opt);
-	default:
-		return ig_arena_printf(a, "`%s` is a resource option, not an argument: pass it in the options after the arguments, { %s: ... }", name, opt);
+	case IG_LANG_PY: how = ig_arena_printf(a, "opts=pulumi.ResourceOptions(%s=...)", name); break; /* a keyword as written */
+	case IG_LANG_JAVA: how = ig_arena_printf(a, "CustomResourceOptions.builder().%s(...).build() after the arguments", opt); break;
+	case IG_LANG_GO: how = "the resource options after the arguments"; break;
+	default: how = ig_arena_printf(a, "the options after the arguments, { %s: ... }", opt); break;
 	}
+	return ig_arena_printf(a, "`%s` is the resource option %s, not an argument: pass it in %s (%s)", name, opt, how, url);
 }
 
 static void pulumi__construct(pulumi_scan *s, const ig_tfcfg_call *call, const char *module, const char *cls)

@@ -77,10 +77,10 @@ static void kb__ask(const ig_kb *kb, const char *q, kb_answer *a)
 		break;
 	}
 	/* a CDK type has the members of its bases too (ClusterProps.vpc is ClusterOptions.vpc's) */
-	const ig_kb_entry *chain[48];
-	const char *keys[48];
+	const ig_kb_entry *chain[IG_KB_MAX_BASES];
+	const char *keys[IG_KB_MAX_BASES];
 	bool complete;
-	size_t n_chain = a->parent ? ig_kb_bases(kb, a->parent, chain, 48, &complete) : 0;
+	size_t n_chain = a->parent ? ig_kb_bases(kb, a->parent, chain, IG_KB_MAX_BASES, &complete) : 0;
 	for (size_t i = 1; i < n_chain; i++) {
 		char key[512];
 		int w = snprintf(key, sizeof key, "%s.%s", ig_kb_key(kb, chain[i]), a->missing);
@@ -214,24 +214,32 @@ static bool kb__required(const ig_kb *kb, const ig_kb_entry *e)
 /* When nothing starts like the name: the full names of the sources that end
  * with it (a type asked without its module: RetentionDays is
  * cdk:aws_logs.RetentionDays), at most six. */
+typedef struct {
+	kb_answer *a;
+	const kb_source *source;
+	ig_buf *names;
+	size_t starts[6];
+} kb_qualify_ctx;
+
+static bool kb__qualify_visit(const ig_kb_entry *e, void *vctx)
+{
+	kb_qualify_ctx *c = vctx;
+	if (ig_kb_kind_of(e) == IG_KB_ALIAS) return true;
+	c->starts[c->a->n_qualified++] = c->names->len;
+	ig_buf_printf(c->names, "%s%s", c->source->prefix, ig_kb_key(c->source->kb, e));
+	ig_buf_putc(c->names, 0);
+	return c->a->n_qualified < 6;
+}
+
 static void kb__qualify(kb_answer *a, const kb_source *sources, size_t n_sources, const char *q, ig_buf *names)
 {
-	size_t qn = strlen(q);
-	size_t starts[6];
+	kb_qualify_ctx c = {.a = a, .names = names};
 	for (size_t s = 0; s < n_sources && a->n_qualified < 6; s++) {
-		const ig_kb *kb = sources[s].kb;
-		for (uint32_t i = 0; i < kb->n_entries && a->n_qualified < 6; i++) {
-			const ig_kb_entry *e = &kb->entries[i];
-			if (ig_kb_kind_of(e) == IG_KB_ALIAS) continue;
-			const char *key = ig_kb_key(kb, e);
-			size_t kn = strlen(key);
-			if (kn <= qn || key[kn - qn - 1] != '.' || strcmp(key + kn - qn, q) != 0) continue;
-			starts[a->n_qualified++] = names->len;
-			ig_buf_printf(names, "%s%s", sources[s].prefix, key);
-			ig_buf_putc(names, 0);
-		}
+		c.source = &sources[s];
+		ig_kb_each_suffix(sources[s].kb, q, kb__qualify_visit, &c);
 	}
-	for (size_t i = 0; i < a->n_qualified; i++) a->qualified[i] = names->data + starts[i];
+	/* the names' bytes may have moved as the buffer grew: point at them last */
+	for (size_t i = 0; i < a->n_qualified; i++) a->qualified[i] = names->data + c.starts[i];
 }
 
 static void kb__text(ig_buf *o, const char *q, const kb_answer *a, bool all_members)

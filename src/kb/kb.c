@@ -393,6 +393,20 @@ size_t ig_kb_closest_in(const char *name, const char *const *names, size_t n, si
 	return keep;
 }
 
+size_t ig_kb_each_suffix(const ig_kb *kb, const char *name, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx)
+{
+	size_t n = strlen(name), visited = 0;
+	for (uint32_t i = 0; i < kb->n_entries; i++) {
+		const ig_kb_entry *e = &kb->entries[i];
+		const char *key = ig_kb_key(kb, e);
+		size_t len = strlen(key);
+		if (len <= n + 1 || key[len - n - 1] != '.' || strcmp(key + len - n, name) != 0) continue;
+		visited++;
+		if (!fn(e, ctx)) break;
+	}
+	return visited;
+}
+
 size_t ig_kb_each_prefix(const ig_kb *kb, const char *prefix, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx)
 {
 	size_t n = strlen(prefix), visited = 0;

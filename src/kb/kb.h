@@ -132,6 +132,11 @@ size_t ig_kb_closest_top(const ig_kb *kb, ig_kb_kind kind, const char *name, con
  * until it returns false. Returns the number visited. For keys whose last
  * part holds dots of its own (cfn.kb attributes "AWS::RDS::DBCluster@Endpoint.Address"). */
 size_t ig_kb_each_prefix(const ig_kb *kb, const char *prefix, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx);
+/* Every entry whose key ends with "." + name (aws_logs.RetentionDays for
+ * RetentionDays): calls fn in key order until it returns false. A scan of the
+ * whole table, for answers to a name given without its parents (error paths
+ * and queries, never per node). Returns the number visited. */
+size_t ig_kb_each_suffix(const ig_kb *kb, const char *name, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx);
 /* Up to max of the n names closest to name, ranked as ig_kb_closest ranks kb
  * names (for names that are not kb entries: a template's own logical names).
  * Writes their indexes to out; returns how many. */
@@ -142,6 +147,7 @@ size_t ig_kb_closest_in(const char *name, const char *const *names, size_t n, si
  * max to out, t first; returns how many. *complete is false when a base is not
  * indexed (outside aws-cdk-lib and constructs) or max was reached. Any other
  * kind of entry is its own chain. */
+#define IG_KB_MAX_BASES 48 /* more than any CDK type has */
 size_t ig_kb_bases(const ig_kb *kb, const ig_kb_entry *t, const ig_kb_entry **out, size_t max, bool *complete);
 
 /* Follow IG_KB_ALIAS entries (at most a few hops) to the entry they name. */

@@ -121,6 +121,19 @@ ig_jval *ig_json_value(ig_arena *a, const ig_parse *p)
 	return NULL;
 }
 
+ig_jval *ig_json_obj1(ig_arena *a, const char *key, ig_jval *v)
+{
+	ig_jval *o = ig_arena_alloc(a, sizeof *o);
+	o->type = IG_JOBJ;
+	o->line = v->line;
+	o->keys = ig_arena_alloc(a, sizeof *o->keys);
+	o->items = ig_arena_alloc(a, sizeof *o->items);
+	o->keys[0] = key;
+	o->items[0] = v;
+	o->n = 1;
+	return o;
+}
+
 const ig_jval *ig_json_get(const ig_jval *obj, const char *key)
 {
 	if (!obj || obj->type != IG_JOBJ) return NULL;

@@ -29,5 +29,8 @@ struct ig_jval {
  * NULL when the document holds no value at all. */
 ig_jval *ig_json_value(ig_arena *a, const ig_parse *p);
 const ig_jval *ig_json_get(const ig_jval *obj, const char *key);
+/* An object of one member {key: v} on v's line: how a YAML tag reads as a
+ * value (`!Ref x` is {"Ref": x}). */
+ig_jval *ig_json_obj1(ig_arena *a, const char *key, ig_jval *v);
 const char *ig_jtype_name(ig_jtype t);
 #endif

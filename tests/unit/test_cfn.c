@@ -147,15 +147,7 @@ TEST(kb_closest_in_names)
 static ig_jval *yaml_tag_wrap(ig_arena *a, const char *tag, ig_jval *v, void *ctx)
 {
 	(void)ctx;
-	ig_jval *o = ig_arena_alloc(a, sizeof *o);
-	o->type = IG_JOBJ;
-	o->line = v->line;
-	o->keys = ig_arena_alloc(a, sizeof *o->keys);
-	o->items = ig_arena_alloc(a, sizeof *o->items);
-	o->keys[0] = tag;
-	o->items[0] = v;
-	o->n = 1;
-	return o;
+	return ig_json_obj1(a, tag, v);
 }
 
 static ig_jval *yaml_parse(ig_arena *a, const char *src)
