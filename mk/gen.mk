@@ -19,3 +19,6 @@ $(BUILD)/gen/svc_%.c: data/services/%.tsv scripts/gen/tsv-table.js
 	node scripts/gen/tsv-table.js $< ig_svc_$(subst -,_,$*) $@
 
 GEN_OBJS += $(BUILD)/gen/svc_networking.o $(BUILD)/gen/svc_tf-prefixes.o $(BUILD)/gen/svc_aliases.o
+# the generated C is kept (not an intermediate make deletes after the build, which it would announce
+# after the tests' closing line)
+.SECONDARY: $(BUILD)/gen/svc_networking.c $(BUILD)/gen/svc_tf-prefixes.c $(BUILD)/gen/svc_aliases.c
