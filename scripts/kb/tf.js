@@ -203,7 +203,8 @@ function main() {
 	const folded = { removed: 0, removedTypes: 0, kindChanged: 0 };
 	for (const e of cur.entries.values()) w.add(e);
 	if (old) {
-		const note = `in AWS provider ${old.provider} (@cdktf/provider-aws@${old.cdktf}), not in ${cur.provider} (@cdktf/provider-aws@${cur.cdktf})`;
+		// read in messages as "argument `vpc` of aws_eip <note>"
+		const note = `was removed in AWS provider ${cur.provider.split('.')[0]}.x (present in ${old.provider})`;
 		for (const e of old.entries.values()) {
 			const now = cur.entries.get(e.key);
 			if (!now) {
@@ -211,7 +212,7 @@ function main() {
 					w.add(e);
 					continue;
 				}
-				w.add({ ...e, flags: [...(e.flags || []), 'removed'], note: `removed: ${note}` });
+				w.add({ ...e, flags: [...(e.flags || []), 'removed'], note });
 				folded.removed++;
 				if (e.kind === 'tf_resource' || e.kind === 'tf_data') folded.removedTypes++;
 			} else if (now.kind !== e.kind && e.kind !== 'alias' && now.kind !== 'alias') {

@@ -24,8 +24,9 @@ static void analyze__syntax_findings(ig_task *t, const ig_response *r, const ig_
 				    f->parse.n_errors_total == 1 ? "" : "s", what);
 	else
 		ig_task_add_finding(t, "syntax.error", model ? 'A' : 0, model ? IG_SEV_ERROR : IG_SEV_WARNING, r->name,
-				    f->path, e->line, md_line, "%s:%u:%u: syntax error (%zu error%s in the file)%s", f->path,
-				    e->line, e->col, f->parse.n_errors_total, f->parse.n_errors_total == 1 ? "" : "s", what);
+				    f->path, e->line, md_line, "%s:%u:%u: syntax error%s (%zu error%s in the file)%s", f->path,
+				    e->line, e->col, e->at_end ? ": the code ends before its last construct is closed" : "",
+				    f->parse.n_errors_total, f->parse.n_errors_total == 1 ? "" : "s", what);
 }
 
 typedef struct {

@@ -132,7 +132,7 @@ static const char *pulumi__older(ig_tfcfg *t, const char *key, const char *name)
 	if (!e && n > 1 && name[n - 1] == 's') /* Pulumi pluralises list blocks */
 		e = ig_kb_child_folded(tkb, tf, ig_arena_strndup(&t->c->task->arena, name, n - 1));
 	if (!e || !ig_kb_has(e, IG_KB_REMOVED)) return NULL;
-	return ig_arena_printf(&t->c->task->arena, "`%s` of %s, which the previous SDK major bridged (%s)", ig_kb_name(tkb, e), tf,
+	return ig_arena_printf(&t->c->task->arena, "`%s` of %s, which the previous SDK major bridged; it %s", ig_kb_name(tkb, e), tf,
 			       ig_kb_str(tkb, e->note));
 }
 

@@ -94,7 +94,7 @@ static const char *pulumi_fn__older_function(pulumi_scan *s, const pulumi_fn *f)
 	for (size_t i = strcmp(f->module, "index") == 0 ? 1 : 0; i < 2; i++) {
 		const ig_kb_entry *e = ig_kb_child_folded(tkb, "data", names[i]);
 		if (e && ig_kb_has(e, IG_KB_REMOVED))
-			return ig_arena_printf(a, "the function of data source %s, which the previous SDK major bridged (%s)", ig_kb_key(tkb, e),
+			return ig_arena_printf(a, "the function of data source %s, which the previous SDK major bridged; it %s", ig_kb_key(tkb, e),
 					       ig_kb_str(tkb, e->note));
 		if (e) return ""; /* the data source exists: a function named otherwise, unknown here */
 	}

@@ -84,7 +84,7 @@ static void tf__removed(tf_walk *w, const ig_kb_entry *e, const char *what, cons
 	const char *note = ig_tfkb_removed(w->kb, e);
 	if (note && !w->old_only)
 		ig_check_report(w->c, "tf.removed", line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
-				"%s `%s` of %s is %s", what, path, w->type, note);
+				"%s `%s` of %s %s", what, path, w->type, note);
 }
 
 /* "aws_s3_bucket", or "`rule.copy_action` of aws_backup_plan" for a nested block. */
@@ -223,7 +223,7 @@ static void tf__top_block(ig_check_ctx *c, const ig_kb *kb, TSNode blk, bool old
 	const char *note = ig_tfkb_removed(kb, e);
 	if (note && !old_only)
 		ig_check_report(c, "tf.removed", line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
-				"%s type `%s` is %s", data ? "data source" : "resource", type, note);
+				"%s type `%s` %s", data ? "data source" : "resource", type, note);
 	bool has_body;
 	TSNode body = tf__body(blk, &has_body);
 	if (has_body) tf__body_walk(&w, body, w.top, 1);

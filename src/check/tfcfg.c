@@ -94,7 +94,7 @@ static void cfg__member(ig_tfcfg *t, const char *name, TSNode at, TSNode value, 
 	if (e && ig_kb_kind_of(e) == IG_KB_ALIAS) e = ig_kb_resolve(t->kb, e);
 	const char *older = !e && t->older && t->rule_removed ? t->older(t, key, name) : NULL;
 	if (older) {
-		ig_check_report(t->c, t->rule_removed, line, "keep the SDK below its next major, or migrate", "`%s` of %s is %s", name, t->what, older);
+		ig_check_report(t->c, t->rule_removed, line, "keep the SDK below its next major, or migrate", "`%s` of %s %s", name, t->what, older);
 		return;
 	}
 	if (!e) {

@@ -24,8 +24,8 @@ const char *ig_tfkb_suggest_type(ig_check_ctx *c, const ig_kb *kb, const char *t
  * of that name at all. */
 const char *ig_tfkb_block_home(ig_check_ctx *c, const ig_kb *kb, const char *top, const char *name);
 
-/* The note of an entry only in the previous major ("removed: in AWS provider
- * 5.100.0 ..."), or NULL. */
+/* The note of an entry only in the previous major ("was removed in AWS
+ * provider 6.x (present in 5.100.0)", read after the name), or NULL. */
 const char *ig_tfkb_removed(const ig_kb *kb, const ig_kb_entry *e);
 /* "AWS provider 6.25.0 or 5.100.0": the indexed versions, for messages. */
 const char *ig_tfkb_versions(ig_check_ctx *c, const ig_kb *kb);

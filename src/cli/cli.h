@@ -4,6 +4,9 @@
 #ifndef IG_CLI_H
 #define IG_CLI_H
 
+#include "util/buf.h"
+#include <stdbool.h>
+
 #define IG_VERSION "0.1.0"
 
 #define IG_EXIT_OK 0
@@ -27,6 +30,19 @@ int ig_cli_is_help(const char *arg);
  * value): 1 taken, 0 not a format option, -1 the value is missing (printed,
  * naming choices, e.g. "text or json"). */
 int ig_cli_format_arg(const char *cmd, int argc, char **argv, int *i, const char **format, const char *choices);
+/* Write a command's output to out_path (standard output when NULL), escaping
+ * terminal controls when `escape` (text built here from user strings; the report
+ * writers escape their own). Returns 0, or IG_EXIT_INPUT after saying why
+ * (strerror). */
+int ig_cli_emit(const char *cmd, const char *out_path, const ig_buf *b, bool escape);
+/* `--fail-on` levels, the same for every command: info, warning, error (the
+ * default) as ig_severity values (0, 1, 2), none as 3 (never fail). Returns -1
+ * after saying what is allowed. */
+#define IG_FAIL_ON_NONE 3
+int ig_cli_fail_on_arg(const char *cmd, const char *value, int *level);
+/* printf to standard output with terminal controls escaped (names read from
+ * the input: folder names, spellings). */
+void ig_cli_printf_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parse a -j value; prints the error itself. */
 int ig_cli_parse_jobs(const char *cmd, const char *s, int *jobs);
 #endif

@@ -7,11 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <unistd.h>
 
 static void batch__help(FILE *out)
 {
-	fputs("usage: iacgrade batch ROOT... [-j N] [--jsonl FILE] [--quiet]\n\n"
+	fputs("usage: iacgrade batch ROOT... [-j N] [--jsonl FILE] [--fail-on LEVEL] [--quiet]\n\n"
 	      "Finds every task folder under the roots (a folder with metadata.json, or with lib/ holding\n"
 	      "MODEL_RESPONSE.md, IDEAL_RESPONSE.md or PROMPT.md), reviews each like `iacgrade task`, and\n"
 	      "writes one JSON line per task (the task schema of docs/json-schema.md plus `path`), in the\n"
@@ -20,16 +21,20 @@ static void batch__help(FILE *out)
 	      "options:\n"
 	      "  -j N          worker threads (default: the number of cores)\n"
 	      "  --jsonl FILE  write the JSON lines to FILE (default: standard output)\n"
+	      "  --fail-on L   exit 1 when a task has a finding of severity L or above: error (default),\n"
+	      "                warning, info, or none (a corpus run: exit 0 whatever is found)\n"
 	      "  --quiet       no progress and no summary\n\n"
-	      "exit codes: 0 done (findings do not change it), 2 usage, 3 a root cannot be read (the other\n"
-	      "            roots are still reviewed).\n\n"
+	      "exit codes: 0 done, no finding at the --fail-on level; 1 such findings; 2 usage; 3 a root\n"
+	      "            cannot be read or holds no task (the other roots are still reviewed), or the\n"
+	      "            JSON lines cannot be written.\n\n"
 	      "examples:\n"
-	      "  iacgrade batch examples\n"
-	      "  iacgrade batch ../shared/corpus/dev -j 2 --jsonl dev.jsonl\n", out);
+	      "  iacgrade batch examples --fail-on none\n"
+	      "  iacgrade batch ../shared/corpus/dev -j 2 --jsonl /tmp/dev.jsonl --fail-on none\n", out);
 }
 
 typedef struct {
 	const ig_task_list *list;
+	int *worst; /* per task, written by the worker that reviews it */
 	FILE *out;
 	size_t errors;
 	ig_progress progress;
@@ -38,7 +43,7 @@ typedef struct {
 static char *batch__work(size_t i, void *ctx)
 {
 	const batch_ctx *c = ctx;
-	return ig_cli_review_jsonl(c->list->dirs[i]);
+	return ig_cli_review_jsonl(c->list->dirs[i], &c->worst[i]);
 }
 
 static void batch__emit(size_t i, char *line, void *ctx)
@@ -72,6 +77,7 @@ int ig_cmd_batch(int argc, char **argv)
 	int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	const char *jsonl = NULL;
 	bool quiet = false;
+	int fail_on = IG_SEV_ERROR;
 	ig_arena a;
 	ig_arena_init(&a);
 	ig_task_list list = {0};
@@ -86,6 +92,9 @@ int ig_cmd_batch(int argc, char **argv)
 		} else if (strcmp(argv[i], "--jsonl") == 0 || strcmp(argv[i], "-o") == 0) {
 			if (++i >= argc) { ig_cli_error("batch", "--jsonl needs a file name"); ig_arena_free(&a); return IG_EXIT_USAGE; }
 			jsonl = argv[i];
+		} else if (strcmp(argv[i], "--fail-on") == 0) {
+			if (++i >= argc) { ig_cli_error("batch", "--fail-on needs a level: error, warning, info or none"); ig_arena_free(&a); return IG_EXIT_USAGE; }
+			if (ig_cli_fail_on_arg("batch", argv[i], &fail_on) != 0) { ig_arena_free(&a); return IG_EXIT_USAGE; }
 		} else if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
 			quiet = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -99,10 +108,16 @@ int ig_cmd_batch(int argc, char **argv)
 	if (!n_roots) { batch__help(stderr); ig_arena_free(&a); return IG_EXIT_USAGE; }
 	for (size_t i = 0; i < n_roots; i++) ig_task_find(&a, roots[i], &list);
 	for (size_t i = 0; i < list.n_bad; i++) ig_cli_error("batch", "%s: cannot be read (no such folder or no permission)", list.bad_roots[i]);
+	if (!list.n) {
+		ig_cli_error("batch", "no task found under %s%s (a task is a folder with metadata.json, or with lib/ holding "
+			     "MODEL_RESPONSE.md, IDEAL_RESPONSE.md or PROMPT.md)", roots[0], n_roots > 1 ? " or the other roots" : "");
+		ig_arena_free(&a);
+		return IG_EXIT_INPUT;
+	}
 
-	batch_ctx c = {.list = &list, .out = stdout};
+	batch_ctx c = {.list = &list, .out = stdout, .worst = ig_arena_alloc(&a, list.n * sizeof(int))};
 	if (jsonl && !(c.out = fopen(jsonl, "w"))) {
-		ig_cli_error("batch", "cannot write %s", jsonl);
+		ig_cli_error("batch", "cannot write %s: %s", jsonl, strerror(errno));
 		ig_arena_free(&a);
 		return IG_EXIT_INPUT;
 	}
@@ -110,12 +125,16 @@ int ig_cmd_batch(int argc, char **argv)
 	ig_pool_run(list.n, jobs, batch__work, batch__emit, &c);
 	ig_progress_end(&c.progress);
 	double secs = ig_now() - c.progress.start;
-	if (c.out != stdout) fclose(c.out);
+	bool write_failed = c.out != stdout ? fclose(c.out) != 0 : fflush(c.out) != 0;
+	if (write_failed) ig_cli_error("batch", "cannot write %s: %s", jsonl ? jsonl : "standard output", strerror(errno));
 	if (!quiet)
 		fprintf(stderr, "batch: %zu tasks in %.2f s (%.0f tasks/s) on %d thread%s, %zu unreadable, peak RSS %.0f MB%s%s\n",
 			list.n, secs, list.n / (secs > 0 ? secs : 1e-9), jobs, jobs == 1 ? "" : "s", c.errors,
 			ig_peak_rss_mb(), jsonl ? ", written to " : "", jsonl ? jsonl : "");
-	int rc = list.n_bad ? IG_EXIT_INPUT : IG_EXIT_OK;
+	int rc = IG_EXIT_OK;
+	for (size_t i = 0; i < list.n; i++)
+		if (c.worst[i] >= fail_on) rc = IG_EXIT_FINDINGS;
+	if (list.n_bad || write_failed) rc = IG_EXIT_INPUT;
 	ig_arena_free(&a);
 	return rc;
 }

@@ -9,6 +9,8 @@
 #include "util/file.h"
 #include "util/strutil.h"
 #include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +36,8 @@ static void check__help(FILE *out)
 	      "  --format F      text (default: path:line, the line itself, the fix), json (schema\n"
 	      "                  \"iacgrade.check\", docs/json-schema.md) or sarif (SARIF 2.1.0, for code hosts)\n"
 	      "  -o FILE         write the report to FILE instead of standard output\n"
-	      "  --fail-on L     exit 1 when a finding of severity L or above is reported: error, warning\n"
-	      "                  (default) or info\n"
+	      "  --fail-on L     exit 1 when a finding of severity L or above is reported: error\n"
+	      "                  (default), warning, info, or none (exit 0 whatever is found)\n"
 	      "  --select RULES  report only these rules: ids or families, comma-separated\n"
 	      "                  (--select cfn,cdk.unknown-prop); a family is the part before the dot\n"
 	      "  --ignore RULES  leave these rules out (--ignore cdk.deprecated); after --select\n"
@@ -45,10 +47,10 @@ static void check__help(FILE *out)
 	      "exit codes: 0 no finding at the --fail-on level; 1 findings; 2 usage; 3 a path could not be\n"
 	      "            read (the others are still checked and reported).\n\n"
 	      "examples:\n"
-	      "  iacgrade check lib/TapStack.yml\n"
-	      "  iacgrade check lib/ --format sarif -o iacgrade.sarif\n"
-	      "  iacgrade check main.tf variables.tf --fail-on error\n"
-	      "  iacgrade check lib/ --ignore cdk.deprecated,input\n", out);
+	      "  iacgrade check examples/cfn-yaml-loggroup/lib/TapStack.yml\n"
+	      "  iacgrade check examples/ --format sarif -o /tmp/iacgrade.sarif\n"
+	      "  iacgrade check examples/tf-hcl-vpc/lib --fail-on warning\n"
+	      "  iacgrade check examples/ --ignore cdk.deprecated,input\n", out);
 }
 
 /* Folders a project keeps generated or third-party code in. */
@@ -221,19 +223,10 @@ static void check__list_rules(void)
 	}
 }
 
-static int check__parse_level(const char *s, ig_severity *out)
-{
-	if (strcmp(s, "error") == 0) *out = IG_SEV_ERROR;
-	else if (strcmp(s, "warning") == 0) *out = IG_SEV_WARNING;
-	else if (strcmp(s, "info") == 0) *out = IG_SEV_INFO;
-	else return -1;
-	return 0;
-}
-
 int ig_cmd_check(int argc, char **argv)
 {
 	const char *format = "text", *out_path = NULL, *select = NULL, *ignore = NULL;
-	ig_severity fail_on = IG_SEV_WARNING;
+	int fail_on = IG_SEV_ERROR;
 	int color = -1;
 	path_list inputs = {0};
 	int rc = IG_EXIT_OK;
@@ -245,11 +238,7 @@ int ig_cmd_check(int argc, char **argv)
 			if (++i >= argc) { ig_cli_error("check", "%s needs a value (see iacgrade check --help)", a); rc = IG_EXIT_USAGE; goto done; }
 			if (a[1] == 'o' || strcmp(a, "--output") == 0) out_path = argv[i];
 			else if (strcmp(a, "--fail-on") == 0) {
-				if (check__parse_level(argv[i], &fail_on) != 0) {
-					ig_cli_error("check", "--fail-on '%s': use error, warning or info", argv[i]);
-					rc = IG_EXIT_USAGE;
-					goto done;
-				}
+				if (ig_cli_fail_on_arg("check", argv[i], &fail_on) != 0) { rc = IG_EXIT_USAGE; goto done; }
 			} else format = argv[i];
 		} else if (strncmp(a, "--format=", 9) == 0) {
 			format = a + 9;
@@ -284,15 +273,28 @@ int ig_cmd_check(int argc, char **argv)
 
 	path_list files = {0};
 	for (size_t i = 0; i < inputs.n; i++) {
-		size_t len = strlen(inputs.paths[i]);
-		while (len > 1 && inputs.paths[i][len - 1] == '/') inputs.paths[i][--len] = 0; /* "lib/" -> "lib" */
-		if (ig_path_is_dir(inputs.paths[i])) {
-			if (check__walk(&files, inputs.paths[i], 0) != 0) {
-				ig_cli_error("check", "%s: cannot read this folder", inputs.paths[i]);
+		char *path = inputs.paths[i];
+		struct stat st;
+		if (stat(path, &st) != 0) { /* said with the path as the user wrote it */
+			ig_cli_error("check", "%s: %s", path, strerror(errno));
+			rc = IG_EXIT_INPUT;
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			size_t before = files.n, len = strlen(path);
+			char shown[4096];
+			snprintf(shown, sizeof shown, "%s", path);
+			while (len > 1 && path[len - 1] == '/') path[--len] = 0; /* "lib/" -> "lib" for the paths below it */
+			if (check__walk(&files, path, 0) != 0) {
+				ig_cli_error("check", "%s: cannot read this folder: %s", shown, strerror(errno));
+				rc = IG_EXIT_INPUT;
+			} else if (files.n == before) {
+				ig_cli_error("check", "%s: no infrastructure-as-code file found in this folder (looked for .json, .yaml, "
+					     ".yml, .tf, .ts, .js, .py, .go and .java)", shown);
 				rc = IG_EXIT_INPUT;
 			}
 		} else {
-			check__push(&files, inputs.paths[i]); /* named explicitly: checked whatever its name */
+			check__push(&files, path); /* named explicitly: checked whatever its name */
 		}
 	}
 	ig_task t;
@@ -300,7 +302,7 @@ int ig_cmd_check(int argc, char **argv)
 	ig_response r = {.name = "file", .source = "check", .present = true};
 	for (size_t i = 0; i < files.n; i++) {
 		if (!check__load(&t, &r, files.paths[i])) {
-			ig_cli_error("check", "%s: cannot read (missing or not a file)", files.paths[i]);
+			ig_cli_error("check", "%s: cannot read: %s", files.paths[i], strerror(errno));
 			rc = IG_EXIT_INPUT;
 		}
 		free(files.paths[i]);
@@ -322,16 +324,10 @@ int ig_cmd_check(int argc, char **argv)
 		ig_buf_putc(&b, '\n');
 	}
 	bool failing = false;
-	for (size_t i = 0; i < t.n_findings; i++) failing |= t.findings[i].severity >= fail_on;
+	for (size_t i = 0; i < t.n_findings; i++) failing |= (int)t.findings[i].severity >= fail_on;
 	if (failing && rc == IG_EXIT_OK) rc = IG_EXIT_FINDINGS;
-	FILE *out = stdout;
-	if (out_path && !(out = fopen(out_path, "w"))) {
-		ig_cli_error("check", "cannot write %s", out_path);
-		rc = IG_EXIT_INPUT;
-	} else {
-		if (b.len) fwrite(b.data, 1, b.len, out);
-		if (out != stdout && fclose(out) != 0) { ig_cli_error("check", "cannot write %s", out_path); rc = IG_EXIT_INPUT; }
-	}
+	int wrote = ig_cli_emit("check", out_path, &b, false);
+	if (wrote) rc = wrote;
 	ig_buf_free(&b);
 	ig_task_free(&t);
 done:

@@ -132,7 +132,10 @@ int ig_cmd_detect(int argc, char **argv)
 	if (fold) {
 		for (int i = 0; i < n_paths; i++) {
 			const char *c = ig_service_fold(paths[i], strlen(paths[i]));
-			printf("%s\t%s\n", paths[i], c ? c : "-");
+			ig_buf line = {0};
+			ig_buf_printf(&line, "%s\t%s\n", paths[i], c ? c : "-");
+			ig_cli_emit("detect", NULL, &line, true);
+			ig_buf_free(&line);
 		}
 		return IG_EXIT_OK;
 	}
@@ -187,7 +190,7 @@ int ig_cmd_detect(int argc, char **argv)
 			detect__text_services(&b, "  services:", &all);
 		}
 	}
-	fwrite(b.data, 1, b.len, stdout);
+	if (ig_cli_emit("detect", NULL, &b, !json)) rc = IG_EXIT_INPUT;
 	ig_buf_free(&b);
 	ig_arena_free(&a);
 	return rc;

@@ -129,7 +129,7 @@ static void eval__print_service_misses(const eval_row *rows, size_t n)
 		}
 	}
 	printf("declared services not found in the ideal, tune half only (count, spelling -> folded):\n");
-	for (size_t i = 0; i < nk; i++) printf("%6ld  %s\n", (long)ig_strmap_get(&counts, keys[i], strlen(keys[i])), keys[i]);
+	for (size_t i = 0; i < nk; i++) ig_cli_printf_text("%6ld  %s\n", (long)ig_strmap_get(&counts, keys[i], strlen(keys[i])), keys[i]);
 	ig_arena_free(&a);
 }
 
@@ -157,7 +157,7 @@ static void eval__print(const eval_row *rows, size_t n, bool misses, const ig_ta
 		plat += r->plat_ok;
 		both += r->plat_ok && r->lang_ok;
 		if (misses && !(r->plat_ok && r->lang_ok))
-			printf("miss %s declared %s detected %s\n", list->dirs[i], r->group, r->detected);
+			ig_cli_printf_text("miss %s declared %s detected %s\n", list->dirs[i], r->group, r->detected);
 		if (r->n_declared || r->n_unfolded) {
 			svc_tasks[r->half]++;
 			svc[r->half][0] += r->n_declared;
@@ -233,6 +233,12 @@ int ig_cmd_eval(int argc, char **argv)
 	}
 	if (!n_roots) { ig_cli_error("eval", "name at least one folder of tasks"); ig_arena_free(&a); return IG_EXIT_USAGE; }
 	for (size_t i = 0; i < list.n_bad; i++) ig_cli_error("eval", "%s: cannot be read", list.bad_roots[i]);
+	if (!list.n) {
+		ig_cli_error("eval", "no task found under the folder%s named (a task is a folder with metadata.json, or with lib/ "
+			     "holding MODEL_RESPONSE.md, IDEAL_RESPONSE.md or PROMPT.md)", n_roots > 1 ? "s" : "");
+		ig_arena_free(&a);
+		return IG_EXIT_INPUT;
+	}
 	eval_ctx c = {.list = &list, .rows = calloc(list.n ? list.n : 1, sizeof(eval_row))};
 	if (!c.rows) { ig_arena_free(&a); return IG_EXIT_INPUT; }
 	ig_progress_start(&c.progress, "evaluated", list.n, quiet);

@@ -225,7 +225,7 @@ int ig_cmd_extract(int argc, char **argv)
 		}
 		if (json) extract__json(&w, &a, files[i], &doc, fate, code);
 		else extract__text(&out, &a, files[i], &doc, fate, n, code);
-		fwrite(out.data, 1, out.len, stdout);
+		if (ig_cli_emit("extract", NULL, &out, !json)) rc = IG_EXIT_INPUT;
 		ig_buf_reset(&out);
 		ig_arena_free(&a);
 	}
@@ -233,7 +233,7 @@ int ig_cmd_extract(int argc, char **argv)
 		ig_jsonw_arr_end(&w);
 		ig_jsonw_obj_end(&w);
 		ig_buf_putc(&out, '\n');
-		fwrite(out.data, 1, out.len, stdout);
+		if (ig_cli_emit("extract", NULL, &out, false)) rc = IG_EXIT_INPUT;
 	}
 	ig_buf_free(&out);
 	ig_arena_free(&names);

@@ -455,7 +455,7 @@ int ig_cmd_kb(int argc, char **argv)
 		ig_jsonw_arr_end(&w);
 		ig_buf_putc(&b, '\n');
 	}
-	if (b.len) fwrite(b.data, 1, b.len, stdout);
+	if (ig_cli_emit("kb", NULL, &b, !json)) rc = IG_EXIT_INPUT;
 	ig_buf_free(&b);
 	return rc;
 }

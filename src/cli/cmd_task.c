@@ -12,7 +12,7 @@
 
 static void task__help(FILE *out)
 {
-	fputs("usage: iacgrade task DIR [--format text|json|md] [-o FILE]\n\n"
+	fputs("usage: iacgrade task DIR [--format text|json|md] [-o FILE] [--fail-on LEVEL]\n\n"
 	      "Reviews one task folder: metadata.json, lib/PROMPT*.md, lib/MODEL_RESPONSE*.md (every turn),\n"
 	      "lib/IDEAL_RESPONSE.md and the code in lib/. Prints the files extracted from each response with\n"
 	      "their lines in the markdown, the platform and language detected from the code (never from\n"
@@ -20,12 +20,15 @@ static void task__help(FILE *out)
 	      "options:\n"
 	      "  --format F   text (default), json (schema in docs/json-schema.md) or md\n"
 	      "  -o FILE      write the report to FILE instead of standard output\n"
-	      "               (the tool never writes into the task folder)\n\n"
-	      "exit codes: 0 reviewed, no error findings; 1 reviewed, error findings; 2 usage; 3 the folder\n"
-	      "            cannot be read.\n\n"
+	      "               (the tool never writes into the task folder)\n"
+	      "  --fail-on L  exit 1 when a finding of severity L or above is reported: error (default),\n"
+	      "               warning, info, or none (exit 0 whatever is found)\n\n"
+	      "exit codes: 0 reviewed, no finding at the --fail-on level; 1 reviewed, such findings; 2 usage;\n"
+	      "            3 the folder cannot be read or the report cannot be written.\n\n"
 	      "examples:\n"
 	      "  iacgrade task examples/cdk-ts-s3-lambda\n"
-	      "  iacgrade task path/to/Pr1234 --format json -o Pr1234.json\n", out);
+	      "  iacgrade task examples/cdk-ts-logs --format json -o /tmp/cdk-ts-logs.json\n"
+	      "  iacgrade task examples/cdk-ts-logs --format md\n", out);
 }
 
 /* True when the file path would land inside folder dir (both resolved). */
@@ -41,6 +44,7 @@ static bool task__inside(const char *path, const char *dir)
 int ig_cmd_task(int argc, char **argv)
 {
 	const char *dir = NULL, *format = "text", *out_path = NULL;
+	int fail_on = IG_SEV_ERROR;
 	for (int i = 1; i < argc; i++) {
 		if (ig_cli_is_help(argv[i])) { task__help(stdout); return IG_EXIT_OK; }
 		int took = ig_cli_format_arg("task", argc, argv, &i, &format, "text, json or md");
@@ -49,6 +53,9 @@ int ig_cmd_task(int argc, char **argv)
 		if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
 			if (++i >= argc) { ig_cli_error("task", "-o needs a file name"); return IG_EXIT_USAGE; }
 			out_path = argv[i];
+		} else if (strcmp(argv[i], "--fail-on") == 0) {
+			if (++i >= argc) { ig_cli_error("task", "--fail-on needs a level: error, warning, info or none"); return IG_EXIT_USAGE; }
+			if (ig_cli_fail_on_arg("task", argv[i], &fail_on) != 0) return IG_EXIT_USAGE;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			ig_cli_error("task", "unknown option '%s' (see iacgrade task --help)", argv[i]);
 			return IG_EXIT_USAGE;
@@ -88,15 +95,9 @@ int ig_cmd_task(int argc, char **argv)
 	}
 	int rc = IG_EXIT_OK;
 	for (size_t i = 0; i < t.n_findings; i++)
-		if (t.findings[i].severity == IG_SEV_ERROR) rc = IG_EXIT_FINDINGS;
-	FILE *out = stdout;
-	if (out_path && !(out = fopen(out_path, "w"))) {
-		ig_cli_error("task", "cannot write %s", out_path);
-		rc = IG_EXIT_INPUT;
-	} else {
-		fwrite(b.data, 1, b.len, out);
-		if (out != stdout && fclose(out) != 0) { ig_cli_error("task", "cannot write %s", out_path); rc = IG_EXIT_INPUT; }
-	}
+		if ((int)t.findings[i].severity >= fail_on) rc = IG_EXIT_FINDINGS;
+	int wrote = ig_cli_emit("task", out_path, &b, false);
+	if (wrote) rc = wrote;
 	ig_buf_free(&b);
 	ig_task_free(&t);
 	return rc;

@@ -32,12 +32,13 @@ static void usage(FILE *out)
 		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
 	fprintf(out,
 		"\n`iacgrade COMMAND --help` explains a command and its options.\n\n"
-		"exit codes: 0 done (no findings at the threshold), 1 findings, 2 usage error,\n"
-		"            3 input that cannot be read.\n\n"
-		"examples:\n"
-		"  iacgrade task path/to/Pr1234                 # text report of one task\n"
-		"  iacgrade task path/to/Pr1234 --format json   # the versioned JSON (docs/json-schema.md)\n"
-		"  iacgrade batch corpus/ -j 2 --jsonl out.jsonl\n"
+		"exit codes, the same for every command: 0 done, no finding at the --fail-on level (error by\n"
+		"default; warning, info or none), 1 such findings, 2 usage error, 3 input that cannot be read,\n"
+		"a path with nothing to review, or output that cannot be written.\n\n"
+		"examples (from the checkout):\n"
+		"  iacgrade task examples/cdk-ts-logs                 # text report of one task\n"
+		"  iacgrade task examples/cdk-ts-logs --format json   # the versioned JSON (docs/json-schema.md)\n"
+		"  iacgrade batch examples -j 2 --jsonl /tmp/examples.jsonl --fail-on none\n"
 		"  iacgrade kb AWS::Logs::LogGroup.RetentionInDays\n");
 }
 

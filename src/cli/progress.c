@@ -42,7 +42,8 @@ void ig_progress_step(ig_progress *p)
 		size_t decile = p->done * 10 / p->total;
 		if (decile == p->last_decile) return;
 		p->last_decile = decile;
-		fprintf(stderr, "%s %zu/%zu (%zu%%)\n", p->what, p->done, p->total, decile * 10);
+		/* a line per tenth done, with the share rounded to the nearest percent */
+		fprintf(stderr, "%s %zu/%zu (%zu%%)\n", p->what, p->done, p->total, (p->done * 100 + p->total / 2) / p->total);
 	}
 }
 

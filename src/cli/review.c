@@ -25,8 +25,9 @@ int ig_cli_review(ig_task *t, const char *dir, const char **err)
 	return 0;
 }
 
-char *ig_cli_review_jsonl(const char *dir)
+char *ig_cli_review_jsonl(const char *dir, int *worst)
 {
+	*worst = -1;
 	ig_task t;
 	const char *err = NULL;
 	ig_buf b = {0};
@@ -41,6 +42,8 @@ char *ig_cli_review_jsonl(const char *dir)
 		ig_jsonw_obj_end(&w);
 	} else {
 		ig_report_json(&w, &t, dir);
+		for (size_t i = 0; i < t.n_findings; i++)
+			if ((int)t.findings[i].severity > *worst) *worst = (int)t.findings[i].severity;
 	}
 	ig_task_free(&t);
 	ig_buf_cstr(&b);

@@ -6,6 +6,7 @@
 /* Loads and analyses; returns 0, or -1 with *err set when the folder cannot
  * be read at all. The task must be freed with ig_task_free either way. */
 int ig_cli_review(ig_task *t, const char *dir, const char **err);
-/* One compact JSON line (no newline) for a task, or an error line. malloc'd. */
-char *ig_cli_review_jsonl(const char *dir);
+/* One compact JSON line (no newline) for a task, or an error line. malloc'd.
+ * *worst is the highest finding severity (an ig_severity), -1 for none. */
+char *ig_cli_review_jsonl(const char *dir, int *worst);
 #endif

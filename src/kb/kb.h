@@ -65,7 +65,7 @@ enum {
 	IG_KB_REQUIRED   = 1u << 2,
 	IG_KB_STATIC     = 1u << 3,
 	IG_KB_ABSTRACT   = 1u << 4,
-	IG_KB_REMOVED    = 1u << 5, /* only in an older indexed version: note = "removed in ..." */
+	IG_KB_REMOVED    = 1u << 5, /* only in an older indexed version: note = "was removed in ..." */
 	IG_KB_COMPUTED   = 1u << 6, /* read-only attribute, cannot be set */
 	IG_KB_CONST      = 1u << 7,
 };

@@ -36,19 +36,27 @@ void ig_report_check_text(ig_buf *o, const ig_task *t, const ig_response *r, boo
 		counts[fd->severity]++;
 		const char *sev = ig_severity_name(fd->severity);
 		const char *sev_color = !color ? "" : fd->severity == IG_SEV_ERROR ? "\033[31m" : fd->severity == IG_SEV_WARNING ? "\033[33m" : "\033[36m";
-		ig_buf_printf(o, "%s%s", bold, fd->file ? fd->file : "-");
+		/* user text (paths, messages, the code line) goes through the escaping
+		 * writer; only the colour codes are written raw */
+		ig_buf_puts(o, bold);
+		ig_buf_printf_text(o, "%s", fd->file ? fd->file : "-");
 		if (fd->line) ig_buf_printf(o, ":%u", fd->line);
 		ig_buf_printf(o, ":%s %s%s%s %s", off, sev_color, sev, off, fd->rule);
 		if (fd->category) ig_buf_printf(o, " (Category %c)", fd->category);
-		ig_buf_printf(o, ": %s\n", fd->message);
+		ig_buf_printf_text(o, ": %s\n", fd->message);
 		const ig_file *f = check__file(r, fd->file);
 		size_t len = 0;
 		const char *line = f && fd->line ? check__line(f, fd->line, &len) : NULL;
 		if (line) {
-			if (len > 160) len = 160;
-			ig_buf_printf(o, "  %5u | %.*s\n", fd->line, (int)len, line);
+			if (len > 160) {
+				len = 160;
+				while (len && ((unsigned char)line[len] & 0xc0) == 0x80) len--; /* not inside a UTF-8 sequence */
+			}
+			ig_buf_printf(o, "  %5u | ", fd->line);
+			ig_buf_put_text(o, line, len);
+			ig_buf_putc(o, '\n');
 		}
-		if (fd->fix) ig_buf_printf(o, "        = fix: %s\n", fd->fix);
+		if (fd->fix) ig_buf_printf_text(o, "        = fix: %s\n", fd->fix);
 	}
 	ig_buf_printf(o, "%zu file%s checked: %zu error%s, %zu warning%s, %zu note%s\n", r->n_files,
 		      r->n_files == 1 ? "" : "s", counts[IG_SEV_ERROR], counts[IG_SEV_ERROR] == 1 ? "" : "s",

@@ -4,22 +4,22 @@
 static void text__services(ig_buf *o, const ig_response *r)
 {
 	if (!r->n_services) { ig_buf_puts(o, "(none found)"); return; }
-	for (size_t i = 0; i < r->n_services; i++) ig_buf_printf(o, "%s%s", i ? ", " : "", r->services[i]);
+	for (size_t i = 0; i < r->n_services; i++) ig_buf_printf_text(o, "%s%s", i ? ", " : "", r->services[i]);
 }
 
 static void text__response(ig_buf *o, const char *label, const ig_response *r)
 {
-	if (!r->present) { ig_buf_printf(o, "  %-9s absent\n", label); return; }
-	ig_buf_printf(o, "  %-9s %s: %zu file%s, %s/%s%s%s\n", label, r->source, r->n_files, r->n_files == 1 ? "" : "s",
+	if (!r->present) { ig_buf_printf_text(o, "  %-9s absent\n", label); return; }
+	ig_buf_printf_text(o, "  %-9s %s: %zu file%s, %s/%s%s%s\n", label, r->source, r->n_files, r->n_files == 1 ? "" : "s",
 		      ig_platform_name(r->platform), ig_lang_name(r->lang), r->truncated ? ", truncated" : "",
 		      r->has_reasoning ? ", has a reasoning trace" : "");
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
-		ig_buf_printf(o, "      %-40s %-5s", f->path, ig_lang_name(f->lang));
-		if (f->md_line) ig_buf_printf(o, " md:%u", f->md_line);
-		if (f->parse.n_errors_total) ig_buf_printf(o, " %zu syntax error%s", f->parse.n_errors_total,
+		ig_buf_printf_text(o, "      %-40s %-5s", f->path, ig_lang_name(f->lang));
+		if (f->md_line) ig_buf_printf_text(o, " md:%u", f->md_line);
+		if (f->parse.n_errors_total) ig_buf_printf_text(o, " %zu syntax error%s", f->parse.n_errors_total,
 							   f->parse.n_errors_total == 1 ? "" : "s");
-		if (f->n_resources) ig_buf_printf(o, " %zu resource%s", f->n_resources, f->n_resources == 1 ? "" : "s");
+		if (f->n_resources) ig_buf_printf_text(o, " %zu resource%s", f->n_resources, f->n_resources == 1 ? "" : "s");
 		if (f->truncated) ig_buf_puts(o, " truncated");
 		if (f->skipped) ig_buf_puts(o, " skipped");
 		ig_buf_putc(o, '\n');
@@ -29,8 +29,8 @@ static void text__response(ig_buf *o, const char *label, const ig_response *r)
 void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
 {
 	const ig_metadata *m = &t->meta;
-	ig_buf_printf(o, "%s\n", path);
-	ig_buf_printf(o, "  platform  declared %s/%s, detected %s/%s\n", ig_platform_name(m->platform),
+	ig_buf_printf_text(o, "%s\n", path);
+	ig_buf_printf_text(o, "  platform  declared %s/%s, detected %s/%s\n", ig_platform_name(m->platform),
 		      ig_lang_name(m->language), ig_platform_name(t->platform), ig_lang_name(t->lang));
 	text__response(o, "model", &t->model);
 	text__response(o, "ideal", &t->ideal);
@@ -39,24 +39,24 @@ void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
 	ig_buf_puts(o, "\n            ideal: ");
 	text__services(o, &t->ideal);
 	ig_buf_putc(o, '\n');
-	ig_buf_printf(o, "findings: %zu\n", t->n_findings);
+	ig_buf_printf_text(o, "findings: %zu\n", t->n_findings);
 	for (size_t i = 0; i < t->n_findings; i++) {
 		const ig_finding *f = &t->findings[i];
-		ig_buf_printf(o, "  %-7s %c  ", ig_severity_name(f->severity), f->category ? f->category : '-');
+		ig_buf_printf_text(o, "  %-7s %c  ", ig_severity_name(f->severity), f->category ? f->category : '-');
 		if (f->file) {
-			ig_buf_printf(o, "%s", f->file);
-			if (f->line) ig_buf_printf(o, ":%u", f->line);
-			if (f->md_line) ig_buf_printf(o, " (md:%u)", f->md_line);
+			ig_buf_printf_text(o, "%s", f->file);
+			if (f->line) ig_buf_printf_text(o, ":%u", f->line);
+			if (f->md_line) ig_buf_printf_text(o, " (md:%u)", f->md_line);
 			ig_buf_puts(o, "  ");
 		}
-		ig_buf_printf(o, "[%s] %s\n", f->rule, f->message);
-		if (f->fix) ig_buf_printf(o, "            fix: %s\n", f->fix);
+		ig_buf_printf_text(o, "[%s] %s\n", f->rule, f->message);
+		if (f->fix) ig_buf_printf_text(o, "            fix: %s\n", f->fix);
 	}
 	const ig_score *s = &t->score;
 	if (s->blocker)
-		ig_buf_printf(o, "score: %d (blocker: %s) -> %s\n", s->value, s->blocker_reason, s->approved ? "approved" : "blocked");
+		ig_buf_printf_text(o, "score: %d (blocker: %s) -> %s\n", s->value, s->blocker_reason, s->approved ? "approved" : "blocked");
 	else if (s->complete)
-		ig_buf_printf(o, "score: %d = 8 %+d (fixes) %+d (complexity) -> %s\n", s->value, s->adjustment, s->complexity,
+		ig_buf_printf_text(o, "score: %d = 8 %+d (fixes) %+d (complexity) -> %s\n", s->value, s->adjustment, s->complexity,
 			      s->approved ? "approved" : "blocked");
 	else
 		ig_buf_puts(o, "score: incomplete (platform/language blocker checked: none; fix categories not computed yet)\n");

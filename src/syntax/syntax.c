@@ -51,6 +51,25 @@ void ig_syntax_thread_cleanup(void)
 		if (syntax__parsers[i]) { ts_parser_delete(syntax__parsers[i]); syntax__parsers[i] = NULL; }
 }
 
+/* The end of the code without trailing white space. */
+static uint32_t syntax__content_end(const ig_parse *p)
+{
+	size_t end = p->len;
+	while (end && (p->src[end - 1] == ' ' || p->src[end - 1] == '\t' || p->src[end - 1] == '\n' || p->src[end - 1] == '\r')) end--;
+	return (uint32_t)end;
+}
+
+/* 1-based line and column of the last character before byte `end`. */
+static void syntax__point_at(const ig_parse *p, uint32_t end, unsigned *line, unsigned *col)
+{
+	unsigned l = 1;
+	size_t line_start = 0, last = end ? end - 1 : 0;
+	for (size_t i = 0; i < last && i < p->len; i++)
+		if (p->src[i] == '\n') { l++; line_start = i + 1; }
+	*line = l;
+	*col = (unsigned)(last - line_start) + 1;
+}
+
 static void syntax__collect_errors(ig_parse *p, ig_arena *a)
 {
 	TSNode root = ts_tree_root_node(p->tree);
@@ -68,6 +87,13 @@ static void syntax__collect_errors(ig_parse *p, ig_arena *a)
 				e->col = pt.column + 1;
 				e->missing = ts_node_is_missing(n);
 				e->what = e->missing ? ts_node_type(n) : NULL;
+				/* An error region that starts early and runs to the end of the
+				 * code is code cut off (an unclosed block): the parser could not
+				 * say where it went wrong before, the reader wants the end. */
+				if (!e->missing && ts_node_end_byte(n) >= syntax__content_end(p) && ts_node_start_byte(n) + 1 < ts_node_end_byte(n)) {
+					syntax__point_at(p, syntax__content_end(p), &e->line, &e->col);
+					e->at_end = true;
+				}
 			}
 			p->n_errors_total++;
 			descend = false; /* one report per error region */

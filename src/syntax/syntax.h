@@ -13,6 +13,8 @@ typedef struct ig_parse_error {
 	unsigned line, col;     /* 1-based */
 	bool missing;           /* a MISSING node (expected token absent) rather than ERROR */
 	const char *what;       /* for missing nodes: the expected token; else NULL */
+	bool at_end;            /* the error region runs to the end of the code: it ends before it
+	                           is complete (cut off), and line/col are where it stops */
 } ig_parse_error;
 
 typedef struct ig_parse {

@@ -138,18 +138,25 @@ void ig_metadata_parse(ig_task *t, const char *text, size_t len)
 	ig_metadata *m = &t->meta;
 	ig_parse p;
 	ig_syntax_parse(&p, &t->arena, IG_LANG_JSON, text, len);
-	if (p.n_errors_total)
-		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_WARNING, NULL, MD_FILE, p.errors[0].line, 0,
-				    "metadata.json is not valid JSON (%zu error%s, first at line %u column %u); what could be read is used",
-				    p.n_errors_total, p.n_errors_total == 1 ? "" : "s", p.errors[0].line, p.errors[0].col);
 	ig_jval *root = ig_json_value(&t->arena, &p);
 	ig_parse_release(&p);
-	if (!root || root->type != IG_JOBJ) {
+	/* one finding: either what could be read is used, or nothing is */
+	bool object = root && root->type == IG_JOBJ;
+	if (p.n_errors_total && object)
+		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_WARNING, NULL, MD_FILE, p.errors[0].line, 0,
+				    "metadata.json is not valid JSON (%zu error%s, first at line %u column %u); the keys that "
+				    "could be read are used", p.n_errors_total, p.n_errors_total == 1 ? "" : "s",
+				    p.errors[0].line, p.errors[0].col);
+	else if (p.n_errors_total)
+		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_ERROR, NULL, MD_FILE, p.errors[0].line, 0,
+				    "metadata.json is not valid JSON (%zu error%s, first at line %u column %u) and holds no "
+				    "readable object: it is ignored", p.n_errors_total, p.n_errors_total == 1 ? "" : "s",
+				    p.errors[0].line, p.errors[0].col);
+	else if (!object)
 		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_ERROR, NULL, MD_FILE, root ? root->line : 1, 0,
 				    "metadata.json holds %s, not an object: it is ignored",
 				    root ? ig_jtype_name(root->type) : "no JSON value");
-		return;
-	}
+	if (!object) return;
 	m->parsed = true;
 	m->platform_raw = meta__string(t, root, "platform");
 	m->language_raw = meta__string(t, root, "language");

@@ -49,3 +49,53 @@ const char *ig_buf_cstr(ig_buf *b)
 	b->data[b->len] = 0;
 	return b->data;
 }
+
+/* Length of the control sequence at s (0 when s does not start with one) and
+ * its code point. */
+static size_t buf__control_at(const unsigned char *s, size_t n, unsigned *cp)
+{
+	if ((s[0] < 0x20 && s[0] != '\t' && s[0] != '\n') || s[0] == 0x7f) { *cp = s[0]; return 1; }
+	if (n >= 2 && s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f) { *cp = s[1]; return 2; }
+	if (n >= 3 && s[0] == 0xe2 && ((s[1] == 0x80 && s[2] >= 0xaa && s[2] <= 0xae) || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9))) {
+		*cp = 0x2000u | ((s[1] & 0x3fu) << 6) | (s[2] & 0x3fu);
+		return 3;
+	}
+	return 0;
+}
+
+void ig_buf_put_text(ig_buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+	while (p < end) {
+		unsigned cp;
+		size_t k = buf__control_at(p, (size_t)(end - p), &cp);
+		if (!k) { p++; continue; }
+		ig_buf_put(b, run, (size_t)(p - run));
+		if (k == 1) ig_buf_printf(b, "\\x%02x", cp);
+		else ig_buf_printf(b, "\\u%04x", cp);
+		p += k;
+		run = p;
+	}
+	ig_buf_put(b, run, (size_t)(end - run));
+}
+
+void ig_buf_vprintf_text(ig_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n <= 0) return;
+	char *s = ig_xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	ig_buf_put_text(b, s, (size_t)n);
+	free(s);
+}
+
+void ig_buf_printf_text(ig_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ig_buf_vprintf_text(b, fmt, ap);
+	va_end(ap);
+}

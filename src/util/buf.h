@@ -1,6 +1,7 @@
 /* Growable byte buffer on the heap, for building output text. */
 #ifndef IG_BUF_H
 #define IG_BUF_H
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct ig_buf {
@@ -15,4 +16,13 @@ void ig_buf_puts(ig_buf *b, const char *s);
 void ig_buf_putc(ig_buf *b, char c);
 void ig_buf_printf(ig_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *ig_buf_cstr(ig_buf *b);
+
+/* Text meant for a terminal or a markdown file, with every control that could
+ * move the cursor, recolour or reorder it made visible: C0 controls but TAB and
+ * LF as \xHH, DEL as \x7f, C1 controls and the bidirectional overrides and
+ * isolates (U+202A-U+202E, U+2066-U+2069) as \uHHHH. Input is UTF-8 (the file
+ * reader already replaced invalid sequences). */
+void ig_buf_put_text(ig_buf *b, const char *s, size_t n);
+void ig_buf_vprintf_text(ig_buf *b, const char *fmt, va_list ap);
+void ig_buf_printf_text(ig_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #endif
