@@ -1,6 +1,8 @@
 #include "analyze/analyze.h"
 #include "check/check.h"
 #include "detect/detect.h"
+#include "diff/diff.h"
+#include "diff/tokens.h"
 #include "grade/score.h"
 #include "task/load.h"
 #include "util/strutil.h"
@@ -68,6 +70,7 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
 		ig_check_file(&c);
 	}
+	f->tokens = ig_tokens_build(&t->arena, f);
 	/* Trees are large: free them as soon as the file's facts are out. */
 	ig_parse_release(&f->parse);
 	analyze__sort_file_findings(t, from);
@@ -183,5 +186,7 @@ void ig_analyze_task(ig_task *t)
 				    "%s ends inside an unclosed code block: the answer was cut off", t->model.source);
 	t->platform = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.platform : t->model.platform;
 	t->lang = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.lang : t->model.lang;
+	t->diff = ig_arena_alloc(&t->arena, sizeof *t->diff);
+	ig_diff_responses(&t->arena, &t->model, &t->ideal, t->diff);
 	analyze__score(t);
 }

@@ -3,12 +3,12 @@
 #include "analyze/analyze.h"
 #include "check/check.h"
 #include "cli/cli.h"
+#include "cli/files.h"
 #include "kb/kb.h"
 #include "report/report.h"
 #include "task/load.h"
 #include "util/file.h"
 #include "util/strutil.h"
-#include <dirent.h>
 #include <errno.h>
 #include <sys/stat.h>
 #include <stdbool.h>
@@ -51,99 +51,6 @@ static void check__help(FILE *out)
 	      "  iacgrade check examples/ --format sarif -o /tmp/iacgrade.sarif\n"
 	      "  iacgrade check examples/tf-hcl-vpc/lib --fail-on warning\n"
 	      "  iacgrade check examples/ --ignore cdk.deprecated,input\n", out);
-}
-
-/* Folders a project keeps generated or third-party code in. */
-static bool check__skip_dir(const char *name)
-{
-	static const char *const skip[] = {"node_modules", "cdk.out", ".terraform", "__pycache__", "venv", "dist", NULL};
-	if (name[0] == '.') return true;
-	for (int i = 0; skip[i]; i++)
-		if (strcmp(name, skip[i]) == 0) return true;
-	return false;
-}
-
-/* Files worth checking: the languages tree-sitter parses for us. */
-static bool check__wanted(const char *path)
-{
-	ig_lang l = ig_lang_from_path(path);
-	return ig_lang_parsed(l) && !ig_ends_with(path, ".d.ts") && !ig_ends_with(path, "package-lock.json");
-}
-
-typedef struct {
-	char **paths;
-	size_t n, cap;
-} path_list;
-
-static void check__push(path_list *l, const char *p)
-{
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->paths = ig_xrealloc(l->paths, l->cap * sizeof *l->paths);
-	}
-	l->paths[l->n++] = strdup(p);
-	if (!l->paths[l->n - 1]) ig_die_oom();
-}
-
-static int check__cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* Collect the files under dir in sorted order (deterministic output). */
-static int check__walk(path_list *out, const char *dir, int depth)
-{
-	if (depth > 32) return 0;
-	DIR *d = opendir(dir);
-	if (!d) return -1;
-	path_list here = {0};
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-		char path[4096];
-		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= sizeof path) continue;
-		check__push(&here, path);
-	}
-	closedir(d);
-	if (here.n) qsort(here.paths, here.n, sizeof *here.paths, check__cmp); /* an empty folder has no array */
-	for (size_t i = 0; i < here.n; i++) {
-		const char *p = here.paths[i], *base = strrchr(p, '/') + 1;
-		if (ig_path_is_dir(p)) {
-			if (!check__skip_dir(base)) check__walk(out, p, depth + 1);
-		} else if (check__wanted(p)) {
-			check__push(out, p);
-		}
-		free(here.paths[i]);
-	}
-	free(here.paths);
-	return 0;
-}
-
-/* Read one file into the response as a file to check; problems become
- * findings (never fatal). Returns false when it cannot be read at all. */
-static bool check__load(ig_task *t, ig_response *r, const char *path)
-{
-	ig_text text;
-	ig_read_status st = ig_file_read(&t->arena, path, IG_CODE_CAP, &text);
-	if (st == IG_READ_MISSING || st == IG_READ_ERROR) return false;
-	ig_file *f = IG_PUSH(&t->arena, r->files, r->n_files, r->cap_files);
-	f->path = ig_arena_strdup(&t->arena, path);
-	f->path_source = "path";
-	f->lang = ig_lang_from_path(path);
-	if (st == IG_READ_TOO_BIG) {
-		f->skipped = true;
-		f->text = "";
-		ig_task_add_finding(t, "input.file-too-large", 0, IG_SEV_WARNING, r->name, path, 0, 0,
-				    "%s is %zu bytes, over the %zu-byte cap: not checked", path, text.size_on_disk, IG_CODE_CAP);
-		return true;
-	}
-	f->text = text.data;
-	f->len = text.len;
-	if (text.had_nul)
-		ig_task_add_finding(t, "input.nul-bytes", 0, IG_SEV_WARNING, r->name, path, (unsigned)text.first_bad_line, 0,
-				    "%s holds NUL bytes (first on line %zu); replaced by spaces", path, text.first_bad_line);
-	else if (text.bad_utf8)
-		ig_task_add_finding(t, "input.invalid-utf8", 0, IG_SEV_WARNING, r->name, path, (unsigned)text.first_bad_line, 0,
-				    "%s is not valid UTF-8 (first bad byte on line %zu); replaced by '?'", path,
-				    text.first_bad_line);
-	return true;
 }
 
 typedef struct {
@@ -228,7 +135,7 @@ int ig_cmd_check(int argc, char **argv)
 	const char *format = "text", *out_path = NULL, *select = NULL, *ignore = NULL;
 	int fail_on = IG_SEV_ERROR;
 	int color = -1;
-	path_list inputs = {0};
+	ig_paths inputs = {0};
 	int rc = IG_EXIT_OK;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -259,7 +166,7 @@ int ig_cmd_check(int argc, char **argv)
 			rc = IG_EXIT_USAGE;
 			goto done;
 		} else {
-			check__push(&inputs, a);
+			ig_paths_push(&inputs, a);
 		}
 	}
 	if (!inputs.n) { check__help(stderr); rc = IG_EXIT_USAGE; goto done; }
@@ -271,7 +178,7 @@ int ig_cmd_check(int argc, char **argv)
 	/* loaded once here so a missing table is said before any output */
 	if (ig_kbset_default_error()) ig_cli_error("check", "%s", ig_kbset_default_error());
 
-	path_list files = {0};
+	ig_paths files = {0};
 	for (size_t i = 0; i < inputs.n; i++) {
 		char *path = inputs.paths[i];
 		struct stat st;
@@ -285,7 +192,7 @@ int ig_cmd_check(int argc, char **argv)
 			char shown[4096];
 			snprintf(shown, sizeof shown, "%s", path);
 			while (len > 1 && path[len - 1] == '/') path[--len] = 0; /* "lib/" -> "lib" for the paths below it */
-			if (check__walk(&files, path, 0) != 0) {
+			if (ig_paths_walk(&files, path, 0) != 0) {
 				ig_cli_error("check", "%s: cannot read this folder: %s", shown, strerror(errno));
 				rc = IG_EXIT_INPUT;
 			} else if (files.n == before) {
@@ -294,14 +201,14 @@ int ig_cmd_check(int argc, char **argv)
 				rc = IG_EXIT_INPUT;
 			}
 		} else {
-			check__push(&files, path); /* named explicitly: checked whatever its name */
+			ig_paths_push(&files, path); /* named explicitly: checked whatever its name */
 		}
 	}
 	ig_task t;
 	ig_task_init(&t);
 	ig_response r = {.name = "file", .source = "check", .present = true};
 	for (size_t i = 0; i < files.n; i++) {
-		if (!check__load(&t, &r, files.paths[i])) {
+		if (!ig_cli_load_file(&t, &r, files.paths[i])) {
 			ig_cli_error("check", "%s: cannot read: %s", files.paths[i], strerror(errno));
 			rc = IG_EXIT_INPUT;
 		}

@@ -11,22 +11,6 @@ static const ig_file *check__file(const ig_response *r, const char *path)
 	return NULL;
 }
 
-/* The text of 1-based line n of f, without its newline. */
-static const char *check__line(const ig_file *f, unsigned n, size_t *len)
-{
-	const char *p = f->text, *end = f->text + f->len;
-	for (unsigned i = 1; i < n && p < end; i++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl) return NULL;
-		p = nl + 1;
-	}
-	if (p >= end) return NULL;
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	*len = (size_t)((nl ? nl : end) - p);
-	if (*len && p[*len - 1] == '\r') (*len)--;
-	return p;
-}
-
 void ig_report_check_text(ig_buf *o, const ig_task *t, const ig_response *r, bool color)
 {
 	const char *bold = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
@@ -46,7 +30,7 @@ void ig_report_check_text(ig_buf *o, const ig_task *t, const ig_response *r, boo
 		ig_buf_printf_text(o, ": %s\n", fd->message);
 		const ig_file *f = check__file(r, fd->file);
 		size_t len = 0;
-		const char *line = f && fd->line ? check__line(f, fd->line, &len) : NULL;
+		const char *line = f && fd->line ? ig_report_line(f, fd->line, &len) : NULL;
 		if (line) {
 			if (len > 160) {
 				len = 160;

@@ -1,4 +1,5 @@
 #include "report/report.h"
+#include "diff/diff.h"
 #include <string.h>
 
 static void json__lang(ig_jsonw *w, const char *key, ig_lang l)
@@ -183,6 +184,7 @@ void ig_report_json(ig_jsonw *w, const ig_task *t, const char *path)
 	ig_jsonw_arr(w);
 	for (size_t i = 0; i < t->n_findings; i++) ig_report_json_finding(w, &t->findings[i]);
 	ig_jsonw_arr_end(w);
+	if (t->diff) ig_report_diff_json(w, t->diff);
 	json__score(w, t);
 	ig_jsonw_obj_end(w);
 }

@@ -24,4 +24,15 @@ void ig_report_json_finding(ig_jsonw *w, const ig_finding *f);
 void ig_report_check_text(ig_buf *out, const ig_task *t, const ig_response *r, bool color);
 void ig_report_check_json(ig_jsonw *w, const ig_task *t, const ig_response *r);
 void ig_report_check_sarif(ig_jsonw *w, const ig_task *t, const ig_response *r, const char *version);
+
+/* The text of 1-based line n of f, without its newline (NULL past the end):
+ * what a code frame shows. */
+const char *ig_report_line(const ig_file *f, unsigned n, size_t *len);
+
+/* The model-vs-ideal diff (diff/diff.h): fixes[] and diff_ignored as JSON
+ * members of the enclosing object, and a text view with a before and after
+ * code frame per fix. */
+struct ig_diff;
+void ig_report_diff_json(ig_jsonw *w, const struct ig_diff *d);
+void ig_report_diff_text(ig_buf *out, const struct ig_diff *d);
 #endif

@@ -1,4 +1,5 @@
 #include "report/report.h"
+#include "diff/diff.h"
 #include <string.h>
 
 static void text__services(ig_buf *o, const ig_response *r)
@@ -52,6 +53,7 @@ void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
 		ig_buf_printf_text(o, "[%s] %s\n", f->rule, f->message);
 		if (f->fix) ig_buf_printf_text(o, "            fix: %s\n", f->fix);
 	}
+	if (t->diff) ig_report_diff_text(o, t->diff);
 	const ig_score *s = &t->score;
 	if (s->blocker)
 		ig_buf_printf_text(o, "score: %d (blocker: %s) -> %s\n", s->value, s->blocker_reason, s->approved ? "approved" : "blocked");

@@ -92,7 +92,7 @@ static void load__repeat(void *vctx, const ig_md_file *kept, const ig_md_block *
 
 /* Files of one markdown response (md/'s ig_md_files: the last complete block
  * of a path wins, each repeat reported). */
-static void load__md_response(ig_task *t, ig_response *r, const char *md, size_t len)
+void ig_task_md_response(ig_task *t, ig_response *r, const char *md, size_t len)
 {
 	ig_md_doc doc;
 	ig_md_extract(&t->arena, md, len, &doc);
@@ -227,7 +227,7 @@ static void load__turns(ig_task *t, const char *docs)
 		r->name = ig_arena_printf(&t->arena, "model_turn%d", k);
 		r->source = rel;
 		r->turn = k;
-		load__md_response(t, r, md, len);
+		ig_task_md_response(t, r, md, len);
 	}
 	if (t->n_turns) load__resolve_model(t);
 	else ig_task_add_finding(t, "input.missing-file", 0, IG_SEV_ERROR, NULL, "lib/MODEL_RESPONSE.md", 0, 0,
@@ -270,7 +270,7 @@ int ig_task_load(ig_task *t, const char *dir, const char **err)
 	md->source = docs == t->dir ? "IDEAL_RESPONSE.md" : "lib/IDEAL_RESPONSE.md";
 	size_t len = 0;
 	const char *ideal_text = load__md(t, docs, "IDEAL_RESPONSE.md", md->source, &len);
-	if (ideal_text) load__md_response(t, md, ideal_text, len);
+	if (ideal_text) ig_task_md_response(t, md, ideal_text, len);
 
 	ig_response lib = {.name = "ideal", .source = "lib/"};
 	if (docs != t->dir) load__lib_walk(t, &lib, docs, "lib", 0);

@@ -18,6 +18,9 @@ int ig_task_load(ig_task *t, const char *dir, const char **err);
 /* A folder looks like a task: metadata.json, or lib/ (or the folder itself)
  * with a MODEL_RESPONSE*.md, IDEAL_RESPONSE.md or PROMPT.md. */
 bool ig_task_dir_looks_like_task(const char *dir);
+/* Fill r (its name and source set) with the code blocks of one markdown
+ * answer, as a task's responses are read. */
+void ig_task_md_response(ig_task *t, ig_response *r, const char *md, size_t len);
 /* Where a task keeps its markdown documents: DIR/lib when it exists, else DIR. */
 const char *ig_task_docs_dir(ig_arena *a, const char *dir);
 #endif

@@ -50,6 +50,7 @@ typedef struct ig_file {
 	ig_lang platform_lang;    /* language the platform code is written in (ts for cdk ts...) */
 	ig_resource *resources;
 	size_t n_resources, cap_resources;
+	struct ig_tokens *tokens;  /* what the diff compares (diff/tokens.h), NULL when not parsed */
 } ig_file;
 
 typedef struct ig_response {
@@ -121,6 +122,7 @@ typedef struct ig_task {
 	ig_finding *findings;
 	size_t n_findings, cap_findings;
 	ig_score score;
+	struct ig_diff *diff;     /* the model against the ideal (diff/diff.h), NULL before analysis */
 } ig_task;
 
 /* Add a finding; strings are copied into the task arena. */
