@@ -24,38 +24,87 @@ const char *ig_fix_kind_name(ig_fix_kind k)
 const char *ig_ignore_reason_name(ig_ignore_reason r)
 {
 	static const char *names[] = {"formatting", "comment", "import-order", "reordered", "equivalent-spelling",
-				      "rename", "test"};
+				      "rename", "test", "superseded"};
 	return r < IG_IGN_COUNT ? names[r] : "formatting";
 }
 
 /* token states */
-enum { T_MATCHED = 0, T_CHANGED = 1, T_SPELLING = 2, T_RENAMED = 4 };
+enum { T_MATCHED = 0, T_CHANGED = 1, T_SPELLING = 2, T_RENAMED = 4, T_SUPERSEDED = 8 };
 
+/* One side of the comparison: the code files of a response, their tokens and
+ * units laid end to end (a unit's tokens stay in its file), so units pair
+ * across files: a resource the ideal moved to another file is the same one. */
 typedef struct {
-	const ig_file *f;
-	const ig_tokens *t;
-	uint64_t *h;        /* compared hashes (renames applied on the model side) */
+	const ig_file **files;
+	size_t n_files;
+	int32_t *fpair;       /* per file: the paired file on the other side, -1 none */
+	size_t *tok_at, *unit_at; /* per file: its first token and unit (n_files + 1 entries) */
+	size_t n, nu;
+	const ig_token **tok;
+	uint32_t *tfile;      /* per token: its file */
+	const ig_unit **unit;
+	uint32_t *ufile;      /* per unit: its file */
+	uint64_t *h;          /* compared hashes (renames applied on the model side) */
 	uint8_t *state;
-	int32_t *fix;       /* per token: the fix it belongs to, -1 none */
-	int32_t *mate;      /* per token: the matched token on the other side, -1 none */
-	int32_t *pair;      /* per unit: the paired unit on the other side, -1 none */
+	int32_t *fix;         /* per token: the fix it belongs to, -1 none */
+	int32_t *mate;        /* per token: the matched token on the other side, -1 none */
+	int32_t *pair;        /* per unit: the paired unit on the other side, -1 none */
+	uint8_t *superseded;  /* per unit: a later turn (or a later block) gives it again: not compared */
 	size_t *own_at, *own; /* tokens of each unit (its own, not its children's): own[own_at[u] .. own_at[u+1]) */
 } side;
 
 typedef struct {
 	ig_arena *a;
 	ig_diff *d;
-	side s[2];          /* [0] model, [1] ideal */
+	side s[2];            /* [0] model, [1] ideal */
 } pair_ctx;
 
-static size_t side_ntok(const side *s) { return s->t ? s->t->n : 0; }
-static size_t side_nunits(const side *s) { return s->t ? s->t->n_units : 0; }
+static const ig_file *tok_file(const side *s, size_t t) { return s->files[s->tfile[t]]; }
+static const ig_file *unit_file(const side *s, size_t u) { return s->files[s->ufile[u]]; }
 
-static void side_init(ig_arena *a, side *s, const ig_file *f)
+static bool has_code(const ig_file *f) { return f->tokens != NULL; }
+
+static bool unit_pairable(const ig_unit *u) { return u->kind != IG_UNIT_TOP && u->kind != IG_UNIT_IMPORTS; }
+
+/* The files of each turn replace those before (SCORING.md), and a later turn
+ * often gives one resource or function again as a snippet of its own: the
+ * last one given is the answer. An earlier one of the same kind and name is
+ * superseded, with what it holds, and is not compared. */
+static void side_supersede(ig_arena *a, side *s)
 {
-	s->f = f;
-	s->t = f ? f->tokens : NULL;
-	size_t n = side_ntok(s), nu = side_nunits(s);
+	s->superseded = ig_arena_alloc(a, s->nu + 1);
+	for (size_t u = 0; u < s->nu; u++) {
+		const ig_unit *x = s->unit[u];
+		size_t first = s->unit_at[s->ufile[u]];
+		if (x->parent && s->superseded[first + x->parent]) { s->superseded[u] = 1; continue; }
+		if (!unit_pairable(x) || !*x->name) continue;
+		int turn = unit_file(s, u)->turn;
+		for (size_t w = s->unit_at[s->ufile[u] + 1]; w < s->nu; w++) /* later files only */
+			if (s->unit[w]->kind == x->kind && unit_file(s, w)->turn >= turn && strcmp(s->unit[w]->name, x->name) == 0) {
+				s->superseded[u] = 1;
+				break;
+			}
+	}
+}
+
+static void side_init(ig_arena *a, side *s, const ig_response *r)
+{
+	s->files = ig_arena_alloc(a, (r->n_files + 1) * sizeof *s->files);
+	for (size_t i = 0; i < r->n_files; i++)
+		if (has_code(&r->files[i])) s->files[s->n_files++] = &r->files[i];
+	s->fpair = ig_arena_alloc(a, (s->n_files + 1) * sizeof *s->fpair);
+	s->tok_at = ig_arena_alloc(a, (s->n_files + 1) * sizeof *s->tok_at);
+	s->unit_at = ig_arena_alloc(a, (s->n_files + 1) * sizeof *s->unit_at);
+	for (size_t i = 0; i < s->n_files; i++) {
+		s->fpair[i] = -1;
+		s->tok_at[i + 1] = s->tok_at[i] + s->files[i]->tokens->n;
+		s->unit_at[i + 1] = s->unit_at[i] + s->files[i]->tokens->n_units;
+	}
+	size_t n = s->n = s->tok_at[s->n_files], nu = s->nu = s->unit_at[s->n_files];
+	s->tok = ig_arena_alloc(a, (n + 1) * sizeof *s->tok);
+	s->tfile = ig_arena_alloc(a, (n + 1) * sizeof *s->tfile);
+	s->unit = ig_arena_alloc(a, (nu + 1) * sizeof *s->unit);
+	s->ufile = ig_arena_alloc(a, (nu + 1) * sizeof *s->ufile);
 	s->h = ig_arena_alloc(a, (n + 1) * sizeof *s->h);
 	s->state = ig_arena_alloc(a, n + 1);
 	s->fix = ig_arena_alloc(a, (n + 1) * sizeof *s->fix);
@@ -63,15 +112,22 @@ static void side_init(ig_arena *a, side *s, const ig_file *f)
 	s->pair = ig_arena_alloc(a, (nu + 1) * sizeof *s->pair);
 	s->own_at = ig_arena_alloc(a, (nu + 2) * sizeof *s->own_at);
 	s->own = ig_arena_alloc(a, (n + 1) * sizeof *s->own);
-	for (size_t i = 0; i < n; i++) s->h[i] = s->t->tok[i].hash, s->fix[i] = -1, s->mate[i] = -1;
+	for (size_t f = 0; f < s->n_files; f++) {
+		const ig_tokens *t = s->files[f]->tokens;
+		for (size_t i = 0; i < t->n; i++) s->tok[s->tok_at[f] + i] = &t->tok[i], s->tfile[s->tok_at[f] + i] = (uint32_t)f;
+		for (size_t u = 0; u < t->n_units; u++)
+			s->unit[s->unit_at[f] + u] = &t->units[u], s->ufile[s->unit_at[f] + u] = (uint32_t)f;
+	}
+	for (size_t i = 0; i < n; i++) s->h[i] = s->tok[i]->hash, s->fix[i] = -1, s->mate[i] = -1;
 	for (size_t u = 0; u < nu; u++) s->pair[u] = -1;
-	for (size_t i = 0; i < n; i++) s->own_at[s->t->tok[i].unit + 1]++;
+	for (size_t i = 0; i < n; i++) s->own_at[s->unit_at[s->tfile[i]] + s->tok[i]->unit + 1]++;
 	for (size_t u = 0; u < nu; u++) s->own_at[u + 1] += s->own_at[u];
 	size_t *fill = ig_arena_alloc(a, (nu + 1) * sizeof *fill);
 	for (size_t i = 0; i < n; i++) {
-		uint32_t u = s->t->tok[i].unit;
+		size_t u = s->unit_at[s->tfile[i]] + s->tok[i]->unit;
 		s->own[s->own_at[u] + fill[u]++] = i;
 	}
+	side_supersede(a, s);
 }
 
 /* ---- unit pairing ---- */
@@ -117,38 +173,58 @@ typedef struct {
 	size_t n;
 } bag;
 
+static void pair_set(side *m, side *i, size_t u, size_t v) { m->pair[u] = (int32_t)v, i->pair[v] = (int32_t)u; }
+
+/* Units pair in rounds, each deterministic and one-to-one: the top levels and
+ * imports of paired files; the same kind and name in paired files; the same
+ * kind and name anywhere (a resource moved to another file); then, among what
+ * is left, the same kind with the most similar content (a renamed resource or
+ * function, or the top level of a file renamed beyond recognition). */
 static void pair_units(pair_ctx *c)
 {
 	side *m = &c->s[0], *i = &c->s[1];
-	size_t nm = side_nunits(m), ni = side_nunits(i);
-	if (nm && ni) m->pair[0] = 0, i->pair[0] = 0; /* the top levels */
-	for (size_t u = 1; u < nm; u++)
-		for (size_t v = 1; v < ni; v++)
-			if (i->pair[v] < 0 && unit_same_key(&m->t->units[u], &i->t->units[v])) {
-				m->pair[u] = (int32_t)v, i->pair[v] = (int32_t)u;
+	size_t nm = m->nu, ni = i->nu;
+	for (size_t f = 0; f < m->n_files; f++) {
+		if (m->fpair[f] < 0) continue;
+		size_t g = (size_t)m->fpair[f];
+		pair_set(m, i, m->unit_at[f], i->unit_at[g]);
+		for (size_t u = m->unit_at[f] + 1; u < m->unit_at[f + 1]; u++)
+			for (size_t v = i->unit_at[g] + 1; v < i->unit_at[g + 1]; v++)
+				if (i->pair[v] < 0 && !m->superseded[u] && !i->superseded[v] && (m->unit[u]->kind == IG_UNIT_IMPORTS ? i->unit[v]->kind == IG_UNIT_IMPORTS
+											 : unit_same_key(m->unit[u], i->unit[v]))) {
+					pair_set(m, i, u, v);
+					break;
+				}
+	}
+	for (size_t u = 0; u < nm; u++) {
+		if (m->pair[u] >= 0 || m->superseded[u] || !unit_pairable(m->unit[u])) continue;
+		for (size_t v = 0; v < ni; v++)
+			if (i->pair[v] < 0 && !i->superseded[v] && i->unit[v]->kind == m->unit[u]->kind && strcmp(i->unit[v]->name, m->unit[u]->name) == 0) {
+				pair_set(m, i, u, v);
 				break;
 			}
-	/* renamed units: same kind, most similar content first */
+	}
 	size_t left_m = 0, left_i = 0;
-	for (size_t u = 1; u < nm; u++) left_m += m->pair[u] < 0;
-	for (size_t v = 1; v < ni; v++) left_i += i->pair[v] < 0;
+	for (size_t u = 0; u < nm; u++) left_m += m->pair[u] < 0;
+	for (size_t v = 0; v < ni; v++) left_i += i->pair[v] < 0;
 	if (!left_m || !left_i) return;
-	bag *bm = ig_xmalloc(nm * sizeof *bm), *bi = ig_xmalloc(ni * sizeof *bi);
-	for (size_t u = 0; u < nm; u++) bm[u].n = m->pair[u] < 0 ? unit_bag(m, u, &bm[u].v) : 0, bm[u].v = m->pair[u] < 0 ? bm[u].v : NULL;
-	for (size_t v = 0; v < ni; v++) bi[v].n = i->pair[v] < 0 ? unit_bag(i, v, &bi[v].v) : 0, bi[v].v = i->pair[v] < 0 ? bi[v].v : NULL;
+	bag *bm = ig_xmalloc((nm + 1) * sizeof *bm), *bi = ig_xmalloc((ni + 1) * sizeof *bi);
+	for (size_t u = 0; u < nm; u++) bm[u].v = NULL, bm[u].n = m->pair[u] < 0 && !m->superseded[u] ? unit_bag(m, u, &bm[u].v) : 0;
+	for (size_t v = 0; v < ni; v++) bi[v].v = NULL, bi[v].n = i->pair[v] < 0 && !i->superseded[v] ? unit_bag(i, v, &bi[v].v) : 0;
 	for (;;) {
 		double best = DIFF_SIMILAR;
 		size_t bu = 0, bv = 0;
-		for (size_t u = 1; u < nm; u++) {
-			if (m->pair[u] >= 0) continue;
-			for (size_t v = 1; v < ni; v++) {
-				if (i->pair[v] >= 0 || i->t->units[v].kind != m->t->units[u].kind) continue;
+		bool found = false;
+		for (size_t u = 0; u < nm; u++) {
+			if (m->pair[u] >= 0 || !bm[u].n) continue;
+			for (size_t v = 0; v < ni; v++) {
+				if (i->pair[v] >= 0 || i->unit[v]->kind != m->unit[u]->kind || !bi[v].n) continue;
 				double j = bag_jaccard(bm[u].v, bm[u].n, bi[v].v, bi[v].n);
-				if (j > best) best = j, bu = u, bv = v;
+				if (j > best) best = j, bu = u, bv = v, found = true;
 			}
 		}
-		if (!bu) break;
-		m->pair[bu] = (int32_t)bv, i->pair[bv] = (int32_t)bu;
+		if (!found) break;
+		pair_set(m, i, bu, bv);
 	}
 	for (size_t u = 0; u < nm; u++) free(bm[u].v);
 	for (size_t v = 0; v < ni; v++) free(bi[v].v);
@@ -178,7 +254,11 @@ static void match_imports(pair_ctx *c, size_t u, size_t v)
 	for (size_t x = 0; x < na; x++) {
 		m->state[oa[x]] = T_CHANGED;
 		for (size_t y = 0; y < nb; y++)
-			if (!used[y] && i->h[ob[y]] == m->h[oa[x]]) { used[y] = 1, m->state[oa[x]] = T_MATCHED; break; }
+			if (!used[y] && i->h[ob[y]] == m->h[oa[x]]) {
+				used[y] = 1, m->state[oa[x]] = T_MATCHED;
+				m->mate[oa[x]] = (int32_t)ob[y], i->mate[ob[y]] = (int32_t)oa[x];
+				break;
+			}
 	}
 	for (size_t y = 0; y < nb; y++) i->state[ob[y]] = used[y] ? T_MATCHED : T_CHANGED;
 	free(used);
@@ -189,7 +269,6 @@ static void match_imports(pair_ctx *c, size_t u, size_t v)
 static void match_units(pair_ctx *c, size_t u, int32_t v, rename_list *cand)
 {
 	side *m = &c->s[0], *i = &c->s[1];
-	if (v >= 0 && m->t->units[u].kind == IG_UNIT_IMPORTS) { match_imports(c, u, (size_t)v); return; }
 	size_t na = m->own_at[u + 1] - m->own_at[u];
 	const size_t *oa = m->own + m->own_at[u];
 	for (size_t x = 0; x < na; x++) m->state[oa[x]] = T_CHANGED, m->mate[oa[x]] = -1;
@@ -197,6 +276,7 @@ static void match_units(pair_ctx *c, size_t u, int32_t v, rename_list *cand)
 	size_t nb = i->own_at[(size_t)v + 1] - i->own_at[(size_t)v];
 	const size_t *ob = i->own + i->own_at[(size_t)v];
 	for (size_t y = 0; y < nb; y++) i->state[ob[y]] = T_CHANGED, i->mate[ob[y]] = -1;
+	if (m->unit[u]->kind == IG_UNIT_IMPORTS) { match_imports(c, u, (size_t)v); return; }
 	uint64_t *ha = ig_xmalloc((na + 1) * sizeof *ha), *hb = ig_xmalloc((nb + 1) * sizeof *hb);
 	for (size_t x = 0; x < na; x++) ha[x] = m->h[oa[x]];
 	for (size_t y = 0; y < nb; y++) hb[y] = i->h[ob[y]];
@@ -206,16 +286,16 @@ static void match_units(pair_ctx *c, size_t u, int32_t v, rename_list *cand)
 	for (size_t k = 0; k <= nm; k++) {
 		size_t ea = k < nm ? mm[k].a_at : na, eb = k < nm ? mm[k].b_at : nb;
 		/* the gap before this run: one identifier for one identifier may be a rename */
-		if (cand && ea - pa == 1 && eb - pb == 1 && (m->t->tok[oa[pa]].flags & IG_TOKF_IDENT) &&
-		    (i->t->tok[ob[pb]].flags & IG_TOKF_IDENT)) {
+		if (cand && ea - pa == 1 && eb - pb == 1 && (m->tok[oa[pa]]->flags & IG_TOKF_IDENT) &&
+		    (i->tok[ob[pb]]->flags & IG_TOKF_IDENT)) {
 			rename_pair *r = IG_PUSH(c->a, cand->v, cand->n, cand->cap);
 			r->from = ha[pa], r->to = hb[pb];
 		}
 		if (k == nm) break;
 		for (size_t t = 0; t < mm[k].n; t++) {
 			size_t x = oa[mm[k].a_at + t], y = ob[mm[k].b_at + t];
-			uint8_t st = m->t->tok[x].raw != i->t->tok[y].raw ? T_SPELLING : T_MATCHED;
-			if (m->h[x] != m->t->tok[x].hash) st |= T_RENAMED;
+			uint8_t st = m->tok[x]->raw != i->tok[y]->raw ? T_SPELLING : T_MATCHED;
+			if (m->h[x] != m->tok[x]->hash) st |= T_RENAMED;
 			m->state[x] = st, i->state[y] = st;
 			m->mate[x] = (int32_t)y, i->mate[y] = (int32_t)x;
 		}
@@ -229,43 +309,58 @@ static void match_units(pair_ctx *c, size_t u, int32_t v, rename_list *cand)
 static void match_all(pair_ctx *c, rename_list *cand)
 {
 	side *m = &c->s[0], *i = &c->s[1];
-	for (size_t u = 0; u < side_nunits(m); u++) match_units(c, u, m->pair[u], cand);
-	for (size_t v = 0; v < side_nunits(i); v++)
+	for (size_t u = 0; u < m->nu; u++) match_units(c, u, m->pair[u], cand);
+	for (size_t v = 0; v < i->nu; v++)
 		if (i->pair[v] < 0)
-			for (size_t y = i->own_at[v]; y < i->own_at[v + 1]; y++) i->state[i->own[y]] = T_CHANGED;
+			for (size_t y = i->own_at[v]; y < i->own_at[v + 1]; y++) i->state[i->own[y]] = T_CHANGED, i->mate[i->own[y]] = -1;
+	for (int sd = 0; sd < 2; sd++)
+		for (size_t u = 0; u < c->s[sd].nu; u++)
+			if (c->s[sd].superseded[u])
+				for (size_t k = c->s[sd].own_at[u]; k < c->s[sd].own_at[u + 1]; k++) c->s[sd].state[c->s[sd].own[k]] = T_SUPERSEDED;
 }
 
 static size_t count_hash(const side *s, uint64_t h)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < side_ntok(s); i++) n += s->h[i] == h;
+	for (size_t i = 0; i < s->n; i++) n += s->h[i] == h;
 	return n;
 }
 
 static bool declared(const side *s, uint64_t h)
 {
-	for (size_t i = 0; s->t && i < s->t->n_declared; i++)
-		if (s->t->declared[i] == h) return true;
+	for (size_t f = 0; f < s->n_files; f++) {
+		const ig_tokens *t = s->files[f]->tokens;
+		for (size_t i = 0; i < t->n_declared; i++)
+			if (t->declared[i] == h) return true;
+	}
 	return false;
+}
+
+static int cmp_rename(const void *x, const void *y)
+{
+	const rename_pair *a = x, *b = y;
+	if (a->from != b->from) return a->from < b->from ? -1 : 1;
+	return a->to < b->to ? -1 : a->to > b->to;
 }
 
 /* A name the model declared and the ideal renamed everywhere (every use of
  * one is a use of the other, neither occurs on the other side) changes
  * nothing: read the model's name as the ideal's and match again. */
-static bool apply_renames(pair_ctx *c, const rename_list *cand)
+static bool apply_renames(pair_ctx *c, rename_list *cand)
 {
 	side *m = &c->s[0], *i = &c->s[1];
 	bool any = false;
+	qsort(cand->v, cand->n, sizeof *cand->v, cmp_rename);
 	for (size_t k = 0; k < cand->n; k++) {
 		uint64_t x = cand->v[k].from, y = cand->v[k].to;
-		if (x == y) continue;
+		if (x == y || (k && cand->v[k - 1].from == x && cand->v[k - 1].to == y)) continue;
 		bool consistent = true;
-		for (size_t j = 0; j < cand->n; j++)
+		for (size_t j = 0; j < cand->n && consistent; j++)
 			if ((cand->v[j].from == x) != (cand->v[j].to == y)) consistent = false;
 		if (!consistent || !declared(m, x) || !declared(i, y)) continue;
 		size_t nx = count_hash(m, x);
 		if (!nx || nx != count_hash(i, y) || count_hash(i, x) || count_hash(m, y)) continue;
-		for (size_t t = 0; t < side_ntok(m); t++)
+		for (size_t t = 0; t < m->n; t++)
 			if (m->h[t] == x) m->h[t] = y;
 		any = true;
 	}
@@ -277,29 +372,32 @@ static bool apply_renames(pair_ctx *c, const rename_list *cand)
 static void place_widen(ig_fix_place *p, const ig_file *f, unsigned l0, unsigned l1)
 {
 	if (!p->file) { p->file = f, p->line = l0, p->end_line = l1; return; }
+	if (p->file != f) return; /* a fix's place stays in one file: its first */
 	if (l0 < p->line) p->line = l0;
 	if (l1 > p->end_line) p->end_line = l1;
 }
 
-static ig_fix *fix_new(pair_ctx *c, ig_fix_kind kind, ig_unit_kind unit)
+static int32_t fix_new(pair_ctx *c, ig_fix_kind kind, ig_unit_kind unit)
 {
 	ig_fix *f = IG_PUSH(c->a, c->d->fixes, c->d->n_fixes, c->d->cap_fixes);
 	f->kind = kind;
 	f->unit = unit;
-	return f;
+	return (int32_t)(c->d->n_fixes - 1);
 }
 
-/* Every changed token of side s in unit u joins fix `fx`. */
-static size_t assign_unit(pair_ctx *c, int sd, size_t u, int32_t fx, unsigned after_line)
+/* The changed tokens of side sd in unit u (those of file `only` past line
+ * `after`, when only >= 0) join fix fx. */
+static size_t assign_unit(pair_ctx *c, int sd, size_t u, int32_t fx, int only, unsigned after)
 {
 	side *s = &c->s[sd];
 	size_t n = 0;
 	ig_fix *f = &c->d->fixes[fx];
 	for (size_t k = s->own_at[u]; k < s->own_at[u + 1]; k++) {
 		size_t t = s->own[k];
-		if (!(s->state[t] & T_CHANGED) || s->fix[t] >= 0 || s->t->tok[t].line <= after_line) continue;
+		if (!(s->state[t] & T_CHANGED) || s->fix[t] >= 0) continue;
+		if (only >= 0 && ((int)s->tfile[t] != only || s->tok[t]->line <= after)) continue;
 		s->fix[t] = fx;
-		place_widen(sd ? &f->ideal : &f->model, s->f, s->t->tok[t].line, s->t->tok[t].end_line);
+		place_widen(sd ? &f->ideal : &f->model, tok_file(s, t), s->tok[t]->line, s->tok[t]->end_line);
 		n++;
 	}
 	if (sd) f->ideal_tokens += n;
@@ -310,7 +408,7 @@ static size_t assign_unit(pair_ctx *c, int sd, size_t u, int32_t fx, unsigned af
 static bool unit_has_changes(const side *s, size_t u)
 {
 	for (size_t k = s->own_at[u]; k < s->own_at[u + 1]; k++)
-		if (s->state[s->own[k]] & T_CHANGED) return true;
+		if ((s->state[s->own[k]] & T_CHANGED) && s->fix[s->own[k]] < 0) return true;
 	return false;
 }
 
@@ -375,13 +473,13 @@ static size_t path_prefix_len(const char *p)
 static void fix_details(pair_ctx *c, int32_t fx)
 {
 	ig_fix *f = &c->d->fixes[fx];
+	if (f->unit != IG_UNIT_RESOURCE) return;
 	for (int sd = 0; sd < 2; sd++) {
 		side *s = &c->s[sd];
-		if (!s->t || !s->t->data) continue;
-		for (size_t t = 0; t < side_ntok(s); t++) {
-			if (s->fix[t] != fx) continue;
-			const char *p = detail_path(&s->t->tok[t]);
-			if (!p) continue;
+		for (size_t t = 0; t < s->n; t++) {
+			if (s->fix[t] != fx || !tok_file(s, t)->tokens->data) continue;
+			const char *p = detail_path(s->tok[t]);
+			if (!p || !*p) continue;
 			size_t n = path_prefix_len(p);
 			ig_fix_detail *dt = NULL;
 			for (size_t k = 0; k < f->n_details && !dt; k++)
@@ -390,7 +488,7 @@ static void fix_details(pair_ctx *c, int32_t fx)
 				dt = IG_PUSH(c->a, f->details, f->n_details, f->cap_details);
 				dt->path = ig_arena_strndup(c->a, p, n);
 			}
-			place_widen(sd ? &dt->ideal : &dt->model, s->f, s->t->tok[t].line, s->t->tok[t].end_line);
+			place_widen(sd ? &dt->ideal : &dt->model, tok_file(s, t), s->tok[t]->line, s->tok[t]->end_line);
 		}
 	}
 	for (size_t k = 0; k < f->n_details; k++) {
@@ -403,29 +501,38 @@ static void fix_details(pair_ctx *c, int32_t fx)
 /* Where a change made only on side `from` (unit u) goes on the other side:
  * the line of the matched token just before the first change, else the
  * other side's unit's first line. */
-static void anchor(pair_ctx *c, int from, size_t u, int32_t fx, const ig_unit *other_unit)
+static void anchor(pair_ctx *c, int from, size_t u, int32_t fx, size_t other_u)
 {
 	side *s = &c->s[from], *o = &c->s[!from];
 	ig_fix *f = &c->d->fixes[fx];
 	ig_fix_place *p = from ? &f->model : &f->ideal;
-	unsigned line = other_unit->line;
+	const ig_file *file = unit_file(o, other_u);
+	unsigned line = o->unit[other_u]->line;
 	int32_t last_mate = -1;
 	for (size_t k = s->own_at[u]; k < s->own_at[u + 1]; k++) {
 		size_t t = s->own[k];
 		if (s->fix[t] == fx) break;
 		if (s->mate[t] >= 0) last_mate = s->mate[t];
 	}
-	if (last_mate >= 0) line = o->t->tok[last_mate].end_line;
-	place_widen(p, o->f, line, line);
+	if (last_mate >= 0) line = o->tok[last_mate]->end_line, file = tok_file(o, (size_t)last_mate);
+	place_widen(p, file, line, line);
 	p->anchor = true;
 }
 
-static unsigned last_matched_line(const side *s)
+static unsigned last_matched_line(const side *s, size_t file)
 {
 	unsigned l = 0;
-	for (size_t t = 0; t < side_ntok(s); t++)
-		if (!(s->state[t] & T_CHANGED) && s->t->tok[t].line > l) l = s->t->tok[t].line;
+	for (size_t t = s->tok_at[file]; t < s->tok_at[file + 1]; t++)
+		if (!(s->state[t] & T_CHANGED) && s->tok[t]->line > l) l = s->tok[t]->line;
 	return l;
+}
+
+/* Outputs, parameters, variables added or removed together are one fix per
+ * section ("Outputs", "variable"), not one per entry. */
+static const char *section_of(ig_arena *a, const char *name)
+{
+	const char *dot = strchr(name, '.');
+	return dot ? ig_arena_strndup(a, name, (size_t)(dot - name)) : name;
 }
 
 static void make_fixes(pair_ctx *c)
@@ -433,48 +540,75 @@ static void make_fixes(pair_ctx *c)
 	side *m = &c->s[0], *i = &c->s[1];
 	/* a model file cut off and completed in the ideal: what lies past the
 	 * last line both share is one fix, not one per unit the cut removed */
-	unsigned cut[2] = {0, 0};
-	int32_t trunc = -1;
-	if (m->f && m->f->truncated && i->f) {
-		cut[0] = last_matched_line(m), cut[1] = last_matched_line(i);
-		trunc = (int32_t)c->d->n_fixes;
-		ig_fix *f = fix_new(c, IG_FIX_TRUNCATED_ANSWER, IG_UNIT_TOP);
-		f->model_name = m->f->path, f->ideal_name = i->f->path;
-		for (int sd = 0; sd < 2; sd++)
-			for (size_t u = 0; u < side_nunits(&c->s[sd]); u++) assign_unit(c, sd, u, trunc, cut[sd]);
-		if (!f->model_tokens && !f->ideal_tokens) c->d->n_fixes--, trunc = -1;
+	for (size_t f = 0; f < m->n_files; f++) {
+		if (!m->files[f]->truncated || m->fpair[f] < 0) continue;
+		size_t g = (size_t)m->fpair[f];
+		unsigned cut_m = last_matched_line(m, f), cut_i = last_matched_line(i, g);
+		int32_t fx = fix_new(c, IG_FIX_TRUNCATED_ANSWER, IG_UNIT_TOP);
+		c->d->fixes[fx].model_name = m->files[f]->path, c->d->fixes[fx].ideal_name = i->files[g]->path;
+		size_t n = 0;
+		for (size_t u = 0; u < m->nu; u++) n += assign_unit(c, 0, u, fx, (int)f, cut_m);
+		for (size_t v = 0; v < i->nu; v++) n += assign_unit(c, 1, v, fx, (int)g, cut_i);
+		if (!n) c->d->n_fixes--;
 	}
-	for (size_t u = 0; u < side_nunits(m); u++) {
+	int32_t sect_fix[2][8];
+	const char *sect_name[2][8];
+	size_t n_sect[2] = {0, 0};
+	for (size_t u = 0; u < m->nu; u++) {
 		int32_t v = m->pair[u];
 		if (!unit_has_changes(m, u) && !(v >= 0 && unit_has_changes(i, (size_t)v))) continue;
-		const ig_unit *um = &m->t->units[u], *ui = v >= 0 ? &i->t->units[v] : NULL;
-		int32_t fx = (int32_t)c->d->n_fixes;
-		ig_fix *f = fix_new(c, kind_for(um, ui), um->kind);
+		const ig_unit *um = m->unit[u], *ui = v >= 0 ? i->unit[v] : NULL;
+		int32_t fx = -1;
+		if (!ui && um->kind == IG_UNIT_SECTION) { /* removed: one fix per section */
+			const char *sec = section_of(c->a, um->name);
+			for (size_t k = 0; k < n_sect[0] && fx < 0; k++)
+				if (strcmp(sect_name[0][k], sec) == 0) fx = sect_fix[0][k];
+			if (fx < 0) {
+				fx = fix_new(c, IG_FIX_CODE_REMOVED, IG_UNIT_SECTION);
+				c->d->fixes[fx].model_name = sec;
+				if (n_sect[0] < 8) sect_name[0][n_sect[0]] = sec, sect_fix[0][n_sect[0]++] = fx;
+			}
+			assign_unit(c, 0, u, fx, -1, 0);
+			continue;
+		}
+		fx = fix_new(c, kind_for(um, ui), um->kind);
+		ig_fix *f = &c->d->fixes[fx];
 		f->model_name = um->name, f->model_type = um->type;
 		if (ui) f->ideal_name = ui->name, f->ideal_type = ui->type;
-		size_t n = assign_unit(c, 0, u, fx, 0) + (v >= 0 ? assign_unit(c, 1, (size_t)v, fx, 0) : 0);
-		if (!n) { c->d->n_fixes--; continue; } /* all of it went to the cut-off fix */
+		size_t n = assign_unit(c, 0, u, fx, -1, 0) + (v >= 0 ? assign_unit(c, 1, (size_t)v, fx, -1, 0) : 0);
+		if (!n) { c->d->n_fixes--; continue; }
 		f = &c->d->fixes[fx];
 		/* a side with nothing changed shows where the change goes */
-		if (!f->model.file) anchor(c, 1, (size_t)v, fx, um);
-		if (ui && !f->ideal.file) anchor(c, 0, u, fx, ui);
+		if (!f->model.file) anchor(c, 1, (size_t)v, fx, u);
+		if (ui && !f->ideal.file) anchor(c, 0, u, fx, (size_t)v);
 		fix_details(c, fx);
 	}
-	for (size_t v = 0; v < side_nunits(i); v++) {
+	for (size_t v = 0; v < i->nu; v++) {
 		if (i->pair[v] >= 0 || !unit_has_changes(i, v)) continue;
-		const ig_unit *ui = &i->t->units[v];
-		int32_t fx = (int32_t)c->d->n_fixes;
-		ig_fix *f = fix_new(c, kind_for(NULL, ui), ui->kind);
-		f->ideal_name = ui->name, f->ideal_type = ui->type;
-		if (!assign_unit(c, 1, v, fx, 0)) { c->d->n_fixes--; continue; }
+		const ig_unit *ui = i->unit[v];
+		int32_t fx = -1;
+		if (ui->kind == IG_UNIT_SECTION) { /* added: one fix per section */
+			const char *sec = section_of(c->a, ui->name);
+			for (size_t k = 0; k < n_sect[1] && fx < 0; k++)
+				if (strcmp(sect_name[1][k], sec) == 0) fx = sect_fix[1][k];
+			if (fx < 0) {
+				fx = fix_new(c, IG_FIX_CODE_ADDED, IG_UNIT_SECTION);
+				c->d->fixes[fx].ideal_name = sec;
+				if (n_sect[1] < 8) sect_name[1][n_sect[1]] = sec, sect_fix[1][n_sect[1]++] = fx;
+			}
+			assign_unit(c, 1, v, fx, -1, 0);
+			continue;
+		}
+		fx = fix_new(c, kind_for(NULL, ui), ui->kind);
+		c->d->fixes[fx].ideal_name = ui->name, c->d->fixes[fx].ideal_type = ui->type;
+		if (!assign_unit(c, 1, v, fx, -1, 0)) { c->d->n_fixes--; continue; }
 		fix_details(c, fx);
 	}
-	(void)trunc;
 }
 
 /* ---- every changed line accounted for ---- */
 
-enum { L_TOKEN = 1, L_RENAMED = 2, L_SPELLING = 4, L_IMPORT = 8 };
+enum { L_TOKEN = 1, L_RENAMED = 2, L_SPELLING = 4, L_IMPORT = 8, L_SUPERSEDED = 16 };
 
 static uint64_t line_hash(const char *s, size_t n, bool trim)
 {
@@ -508,98 +642,115 @@ static size_t file_lines(const ig_file *f, bool trim, uint64_t **out, uint8_t **
 	return n;
 }
 
+/* Every line of every file of a side, trimmed, sorted: was a line moved? */
+static size_t side_line_set(const side *s, uint64_t **out)
+{
+	size_t total = 0, k = 0;
+	uint64_t **per = ig_xmalloc((s->n_files + 1) * sizeof *per);
+	size_t *n = ig_xmalloc((s->n_files + 1) * sizeof *n);
+	for (size_t f = 0; f < s->n_files; f++) total += n[f] = file_lines(s->files[f], true, &per[f], NULL);
+	uint64_t *all = ig_xmalloc((total + 1) * sizeof *all);
+	for (size_t f = 0; f < s->n_files; f++) {
+		memcpy(all + k, per[f], n[f] * sizeof *all);
+		k += n[f];
+		free(per[f]);
+	}
+	free(per);
+	free(n);
+	if (total) qsort(all, total, sizeof *all, cmp_u64);
+	*out = all;
+	return total;
+}
+
 static bool has_hash(const uint64_t *sorted, size_t n, uint64_t h)
 {
 	return n && bsearch(&h, sorted, n, sizeof *sorted, cmp_u64) != NULL;
 }
 
+/* The changed lines of file fi of side sd (against its pair, else all of
+ * them): each belongs to the fix of its first changed token, or is counted
+ * under the reason it is not a fix. */
+static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_lines, size_t n_other)
+{
+	side *s = &c->s[sd], *o = &c->s[!sd];
+	const ig_file *f = s->files[fi];
+	uint64_t *lh, *trimmed;
+	uint8_t *blank;
+	size_t nl = file_lines(f, false, &lh, &blank);
+	file_lines(f, true, &trimmed, NULL);
+	uint8_t *changed = ig_xmalloc(nl + 1);
+	memset(changed, 1, nl + 1);
+	if (s->fpair[fi] >= 0) {
+		uint64_t *oh;
+		size_t on = file_lines(o->files[s->fpair[fi]], false, &oh, NULL);
+		ig_match *mm = NULL;
+		size_t n = sd ? ig_myers(oh, on, lh, nl, 20000, &mm) : ig_myers(lh, nl, oh, on, 20000, &mm);
+		for (size_t k = 0; k < n; k++)
+			for (size_t t = 0; t < mm[k].n; t++) changed[sd ? mm[k].b_at + t : mm[k].a_at + t] = 0;
+		free(mm);
+		free(oh);
+	}
+	int32_t *owner = ig_xmalloc((nl + 2) * sizeof *owner);
+	uint8_t *flags = ig_xmalloc(nl + 2);
+	memset(flags, 0, nl + 2);
+	for (size_t l = 0; l <= nl + 1; l++) owner[l] = -1;
+	for (size_t t = s->tok_at[fi]; t < s->tok_at[fi + 1]; t++) {
+		const ig_token *k = s->tok[t];
+		for (unsigned l = k->line; l <= k->end_line && l <= nl; l++) {
+			if (s->fix[t] >= 0 && owner[l] < 0) owner[l] = s->fix[t];
+			flags[l] |= L_TOKEN;
+			if (s->state[t] & T_RENAMED) flags[l] |= L_RENAMED;
+			if (s->state[t] & T_SPELLING) flags[l] |= L_SPELLING;
+			if (s->state[t] & T_SUPERSEDED) flags[l] |= L_SUPERSEDED;
+			if (k->flags & IG_TOKF_IMPORT) flags[l] |= L_IMPORT;
+		}
+	}
+	const ig_tokens *tk = f->tokens;
+	for (size_t l = 1; l <= nl; l++) {
+		if (!changed[l - 1]) continue;
+		c->d->changed_lines[sd]++;
+		if (owner[l] >= 0) {
+			ig_fix *fx = &c->d->fixes[owner[l]];
+			if (sd) fx->ideal_lines++;
+			else fx->model_lines++;
+			continue;
+		}
+		ig_ignore_reason r;
+		if (flags[l] & L_SUPERSEDED) r = IG_IGN_SUPERSEDED;
+		else if (blank[l - 1]) r = IG_IGN_FORMATTING;
+		else if (l <= tk->n_lines && tk->comment_line[l]) r = IG_IGN_COMMENT;
+		else if (flags[l] & L_RENAMED) r = IG_IGN_RENAME;
+		else if (flags[l] & L_SPELLING) r = IG_IGN_SPELLING;
+		else if (flags[l] & L_IMPORT) r = IG_IGN_IMPORT_ORDER;
+		else if ((flags[l] & L_TOKEN) && has_hash(other_lines, n_other, trimmed[l - 1])) r = IG_IGN_REORDERED;
+		else r = IG_IGN_FORMATTING;
+		c->d->ignored_lines[r][sd]++;
+	}
+	free(owner);
+	free(flags);
+	free(lh);
+	free(trimmed);
+	free(blank);
+	free(changed);
+}
+
 static void account_lines(pair_ctx *c)
 {
-	uint64_t *lh[2] = {NULL, NULL}, *trimmed[2] = {NULL, NULL}, *sorted[2] = {NULL, NULL};
-	uint8_t *blank[2] = {NULL, NULL}, *changed[2] = {NULL, NULL};
-	size_t nl[2] = {0, 0};
-	for (int sd = 0; sd < 2; sd++) {
-		if (!c->s[sd].f) continue;
-		nl[sd] = file_lines(c->s[sd].f, false, &lh[sd], &blank[sd]);
-		file_lines(c->s[sd].f, true, &trimmed[sd], NULL);
-		sorted[sd] = ig_xmalloc((nl[sd] + 1) * sizeof *sorted[sd]);
-		memcpy(sorted[sd], trimmed[sd], nl[sd] * sizeof *sorted[sd]);
-		qsort(sorted[sd], nl[sd], sizeof *sorted[sd], cmp_u64);
-		changed[sd] = ig_xmalloc(nl[sd] + 1);
-		memset(changed[sd], 1, nl[sd] + 1);
-	}
-	if (c->s[0].f && c->s[1].f) {
-		ig_match *mm = NULL;
-		size_t n = ig_myers(lh[0], nl[0], lh[1], nl[1], 20000, &mm);
-		for (size_t k = 0; k < n; k++)
-			for (size_t t = 0; t < mm[k].n; t++) changed[0][mm[k].a_at + t] = 0, changed[1][mm[k].b_at + t] = 0;
-		free(mm);
-	}
-	for (int sd = 0; sd < 2; sd++) {
-		side *s = &c->s[sd];
-		if (!s->f) continue;
-		int32_t *owner = ig_xmalloc((nl[sd] + 2) * sizeof *owner);
-		uint8_t *flags = ig_xmalloc(nl[sd] + 2);
-		memset(flags, 0, nl[sd] + 2);
-		for (size_t l = 0; l <= nl[sd] + 1; l++) owner[l] = -1;
-		for (size_t t = 0; t < side_ntok(s); t++) {
-			const ig_token *k = &s->t->tok[t];
-			for (unsigned l = k->line; l <= k->end_line && l <= nl[sd]; l++) {
-				if (s->fix[t] >= 0 && owner[l] < 0) owner[l] = s->fix[t];
-				flags[l] |= L_TOKEN;
-				if (s->state[t] & T_RENAMED) flags[l] |= L_RENAMED;
-				if (s->state[t] & T_SPELLING) flags[l] |= L_SPELLING;
-				if (k->flags & IG_TOKF_IMPORT) flags[l] |= L_IMPORT;
-			}
-		}
-		/* a rename shows on the ideal's lines too: its tokens match renamed ones */
-		for (size_t l = 1; l <= nl[sd]; l++) {
-			if (!changed[sd][l - 1]) continue;
-			c->d->changed_lines[sd]++;
-			if (owner[l] >= 0) {
-				ig_fix *f = &c->d->fixes[owner[l]];
-				if (sd) f->ideal_lines++;
-				else f->model_lines++;
-				continue;
-			}
-			ig_ignore_reason r;
-			if (blank[sd][l - 1]) r = IG_IGN_FORMATTING;
-			else if (s->t && l <= s->t->n_lines && s->t->comment_line[l]) r = IG_IGN_COMMENT;
-			else if (flags[l] & L_RENAMED) r = IG_IGN_RENAME;
-			else if (flags[l] & L_SPELLING) r = IG_IGN_SPELLING;
-			else if (flags[l] & L_IMPORT) r = IG_IGN_IMPORT_ORDER;
-			else if ((flags[l] & L_TOKEN) && c->s[!sd].f && has_hash(sorted[!sd], nl[!sd], trimmed[sd][l - 1]))
-				r = IG_IGN_REORDERED;
-			else r = IG_IGN_FORMATTING;
-			c->d->ignored_lines[r][sd]++;
-		}
-		free(owner);
-		free(flags);
-	}
-	for (int sd = 0; sd < 2; sd++) free(lh[sd]), free(trimmed[sd]), free(sorted[sd]), free(blank[sd]), free(changed[sd]);
+	uint64_t *set[2];
+	size_t n[2];
+	for (int sd = 0; sd < 2; sd++) n[sd] = side_line_set(&c->s[sd], &set[sd]);
+	for (int sd = 0; sd < 2; sd++)
+		for (size_t f = 0; f < c->s[sd].n_files; f++) account_file(c, sd, f, set[!sd], n[!sd]);
+	free(set[0]);
+	free(set[1]);
 }
 
 /* ---- files ---- */
-
-static bool has_code(const ig_file *f) { return f->tokens != NULL; }
 
 static const char *base_name(const char *p)
 {
 	const char *s = strrchr(p, '/');
 	return s ? s + 1 : p;
-}
-
-static void diff_pair(ig_arena *a, ig_diff *d, const ig_file *fm, const ig_file *fi)
-{
-	pair_ctx c = {.a = a, .d = d};
-	side_init(a, &c.s[0], fm);
-	side_init(a, &c.s[1], fi);
-	if (fm && fi) pair_units(&c);
-	rename_list cand = {0};
-	match_all(&c, &cand);
-	if (cand.n && apply_renames(&c, &cand)) match_all(&c, NULL);
-	make_fixes(&c);
-	account_lines(&c);
 }
 
 static size_t file_bag(const ig_file *f, uint64_t **out)
@@ -612,6 +763,46 @@ static size_t file_bag(const ig_file *f, uint64_t **out)
 		if (!k || v[k - 1] != v[i]) v[k++] = v[i];
 	*out = v;
 	return k;
+}
+
+/* Files pair by path, then by file name, then by content (a file renamed or
+ * moved), each one-to-one. */
+static void pair_files(side *m, side *i)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t x = 0; x < m->n_files; x++) {
+			if (m->fpair[x] >= 0) continue;
+			for (size_t y = 0; y < i->n_files; y++) {
+				if (i->fpair[y] >= 0) continue;
+				const char *p = m->files[x]->path, *q = i->files[y]->path;
+				if (pass ? strcmp(base_name(p), base_name(q)) == 0 : strcmp(p, q) == 0) {
+					m->fpair[x] = (int32_t)y, i->fpair[y] = (int32_t)x;
+					break;
+				}
+			}
+		}
+	bag *bm = ig_xmalloc((m->n_files + 1) * sizeof *bm), *bi = ig_xmalloc((i->n_files + 1) * sizeof *bi);
+	for (size_t x = 0; x < m->n_files; x++) bm[x].v = NULL, bm[x].n = m->fpair[x] < 0 ? file_bag(m->files[x], &bm[x].v) : 0;
+	for (size_t y = 0; y < i->n_files; y++) bi[y].v = NULL, bi[y].n = i->fpair[y] < 0 ? file_bag(i->files[y], &bi[y].v) : 0;
+	for (;;) {
+		double best = DIFF_SIMILAR;
+		size_t bx = 0, by = 0;
+		bool found = false;
+		for (size_t x = 0; x < m->n_files; x++) {
+			if (m->fpair[x] >= 0) continue;
+			for (size_t y = 0; y < i->n_files; y++) {
+				if (i->fpair[y] >= 0 || m->files[x]->tokens->data != i->files[y]->tokens->data) continue;
+				double j = bag_jaccard(bm[x].v, bm[x].n, bi[y].v, bi[y].n);
+				if (j > best) best = j, bx = x, by = y, found = true;
+			}
+		}
+		if (!found) break;
+		m->fpair[bx] = (int32_t)by, i->fpair[by] = (int32_t)bx;
+	}
+	for (size_t x = 0; x < m->n_files; x++) free(bm[x].v);
+	for (size_t y = 0; y < i->n_files; y++) free(bi[y].v);
+	free(bm);
+	free(bi);
 }
 
 static int fix_order(const void *x, const void *y)
@@ -650,68 +841,29 @@ void ig_diff_responses(ig_arena *a, const ig_response *model, const ig_response 
 	memset(out, 0, sizeof *out);
 	if (!model || !model->present) { out->note = "no model answer"; return; }
 	if (!ideal || !ideal->present) { out->note = "no ideal answer"; return; }
-	size_t nm = model->n_files, ni = ideal->n_files, code_m = 0, code_i = 0;
-	for (size_t k = 0; k < nm; k++) code_m += has_code(&model->files[k]);
-	for (size_t k = 0; k < ni; k++) code_i += has_code(&ideal->files[k]);
-	if (!code_i) { out->note = "the ideal holds no code"; return; }
-	if (!code_m) {
+	pair_ctx c = {.a = a, .d = out};
+	side_init(a, &c.s[0], model);
+	side_init(a, &c.s[1], ideal);
+	if (!c.s[1].n_files) { out->note = "the ideal holds no code"; return; }
+	if (!c.s[0].n_files) {
 		out->note = "the model's answer holds no code";
-		ig_fix *f = IG_PUSH(a, out->fixes, out->n_fixes, out->cap_fixes);
-		f->kind = IG_FIX_NO_CODE;
-		f->model_name = model->source;
+		int32_t fx = fix_new(&c, IG_FIX_NO_CODE, IG_UNIT_TOP);
+		out->fixes[fx].model_name = model->source;
 		fix_ids(out);
 		return;
 	}
-	int32_t *pm = ig_arena_alloc(a, (nm + 1) * sizeof *pm), *pi = ig_arena_alloc(a, (ni + 1) * sizeof *pi);
-	for (size_t k = 0; k < nm; k++) pm[k] = -1;
-	for (size_t k = 0; k < ni; k++) pi[k] = -1;
-	/* by path, then by file name, then by content */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t x = 0; x < nm; x++) {
-			if (pm[x] >= 0 || !has_code(&model->files[x])) continue;
-			for (size_t y = 0; y < ni; y++) {
-				if (pi[y] >= 0 || !has_code(&ideal->files[y])) continue;
-				const char *p = model->files[x].path, *q = ideal->files[y].path;
-				if (pass ? strcmp(base_name(p), base_name(q)) == 0 : strcmp(p, q) == 0) {
-					pm[x] = (int32_t)y, pi[y] = (int32_t)x;
-					break;
-				}
-			}
-		}
-	bag *fb_m = ig_xmalloc((nm + 1) * sizeof *fb_m), *fb_i = ig_xmalloc((ni + 1) * sizeof *fb_i);
-	for (size_t x = 0; x < nm; x++) fb_m[x].v = NULL, fb_m[x].n = pm[x] < 0 && has_code(&model->files[x]) ? file_bag(&model->files[x], &fb_m[x].v) : 0;
-	for (size_t y = 0; y < ni; y++) fb_i[y].v = NULL, fb_i[y].n = pi[y] < 0 && has_code(&ideal->files[y]) ? file_bag(&ideal->files[y], &fb_i[y].v) : 0;
-	for (;;) {
-		double best = DIFF_SIMILAR;
-		size_t bx = 0, by = 0;
-		bool found = false;
-		for (size_t x = 0; x < nm; x++) {
-			if (pm[x] >= 0 || !has_code(&model->files[x])) continue;
-			for (size_t y = 0; y < ni; y++) {
-				if (pi[y] >= 0 || !has_code(&ideal->files[y])) continue;
-				if (model->files[x].tokens->data != ideal->files[y].tokens->data) continue;
-				double j = bag_jaccard(fb_m[x].v, fb_m[x].n, fb_i[y].v, fb_i[y].n);
-				if (j > best) best = j, bx = x, by = y, found = true;
-			}
-		}
-		if (!found) break;
-		pm[bx] = (int32_t)by, pi[by] = (int32_t)bx;
-	}
-	for (size_t x = 0; x < nm; x++) free(fb_m[x].v);
-	for (size_t y = 0; y < ni; y++) free(fb_i[y].v);
-	free(fb_m);
-	free(fb_i);
-	for (size_t x = 0; x < nm; x++) {
-		if (!has_code(&model->files[x])) continue;
-		diff_pair(a, out, &model->files[x], pm[x] >= 0 ? &ideal->files[pm[x]] : NULL);
-		if (pm[x] >= 0) out->files_paired++;
+	pair_files(&c.s[0], &c.s[1]);
+	for (size_t x = 0; x < c.s[0].n_files; x++) {
+		if (c.s[0].fpair[x] >= 0) out->files_paired++;
 		else out->files_model_only++;
 	}
-	for (size_t y = 0; y < ni; y++)
-		if (has_code(&ideal->files[y]) && pi[y] < 0) {
-			diff_pair(a, out, NULL, &ideal->files[y]);
-			out->files_ideal_only++;
-		}
+	for (size_t y = 0; y < c.s[1].n_files; y++) out->files_ideal_only += c.s[1].fpair[y] < 0;
+	pair_units(&c);
+	rename_list cand = {0};
+	match_all(&c, &cand);
+	if (cand.n && apply_renames(&c, &cand)) match_all(&c, NULL);
+	make_fixes(&c);
+	account_lines(&c);
 	fix_ids(out);
 	if (out->n_fixes > 1) qsort(out->fixes, out->n_fixes, sizeof *out->fixes, fix_order);
 }

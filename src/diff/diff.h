@@ -26,6 +26,7 @@ const char *ig_fix_kind_name(ig_fix_kind k); /* "resource-added", ..., "truncate
 typedef enum ig_ignore_reason {
 	IG_IGN_FORMATTING, IG_IGN_COMMENT, IG_IGN_IMPORT_ORDER, IG_IGN_REORDERED, IG_IGN_SPELLING, IG_IGN_RENAME,
 	IG_IGN_TEST,
+	IG_IGN_SUPERSEDED,       /* code an answer gives again later (a later turn's snippet): the later one counts */
 	IG_IGN_COUNT
 } ig_ignore_reason;
 
