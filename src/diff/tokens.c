@@ -367,9 +367,11 @@ static void tree__walk(tree_walk *w, TSTreeCursor *cur, uint32_t unit, bool stat
 	if (kind == K_COMMENT) { tree__note_comment(w, n); return; }
 	if (ts_node_is_missing(n)) return; /* an expected token never written: nothing in the text */
 	if (kind == K_IMPORT) {
-		/* one token: the statement's words, whitespace and quotes folded */
+		/* one token: the statement's words, whitespace, quote style and a final `;` folded */
 		uint64_t h = 0x1234;
-		for (uint32_t i = s0; i < s1; i++)
+		uint32_t e1 = s1;
+		while (e1 > s0 && (src[e1 - 1] == ';' || isspace((unsigned char)src[e1 - 1]))) e1--;
+		for (uint32_t i = s0; i < e1; i++)
 			if (!isspace((unsigned char)src[i])) h = ig_tokens_mix(h, (unsigned char)(src[i] == '\'' ? '"' : src[i]));
 		if (!w->imports_unit) w->imports_unit = ig_tokens_unit(w->a, w->t, IG_UNIT_IMPORTS, "imports", NULL, l0, l1, 0);
 		ig_unit *iu = &w->t->units[w->imports_unit];

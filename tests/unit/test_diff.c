@@ -55,3 +55,204 @@ TEST(myers_bounded_cost_replaces_whole)
 	CHECK_INT(total, 2); /* the common first and last items, nothing searched between */
 	free(m);
 }
+
+/* ---- the diff over real parses ---- */
+#include "detect/detect.h"
+#include "diff/diff.h"
+#include "diff/tokens.h"
+#include "syntax/syntax.h"
+#include "util/arena.h"
+
+/* One answer of one file, parsed, its resources detected, its tokens built
+ * (what the analysis does before it frees the tree). */
+static void diff_answer(ig_arena *a, ig_response *r, ig_file *f, const char *path, const char *text)
+{
+	memset(f, 0, sizeof *f);
+	f->path = path;
+	f->lang = ig_lang_from_path(path);
+	f->text = text;
+	f->len = strlen(text);
+	ig_syntax_parse(&f->parse, a, f->lang, f->text, f->len);
+	ig_detect_file(a, f);
+	f->tokens = ig_tokens_build(a, f);
+	ig_parse_release(&f->parse);
+	*r = (ig_response){.name = "t", .source = path, .present = true, .files = f, .n_files = 1};
+}
+
+static size_t diff_count(const char *path, const char *before, const char *after, ig_diff *out, ig_arena *a)
+{
+	static ig_file fa, fb;
+	ig_response ra, rb;
+	diff_answer(a, &ra, &fa, path, before);
+	diff_answer(a, &rb, &fb, path, after);
+	ig_diff_responses(a, &ra, &rb, out);
+	return out->n_fixes;
+}
+
+static size_t ignored_total(const ig_diff *d, int side)
+{
+	size_t n = 0;
+	for (int r = 0; r < IG_IGN_COUNT; r++) n += d->ignored_lines[r][side];
+	return n;
+}
+
+/* Each pair must compare equal: no fix, and every changed line accounted
+ * for under a reason. */
+static void check_no_fix(int *ig_failed_, const char *path, const char *before, const char *after)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_diff d;
+	size_t n = diff_count(path, before, after, &d, &a);
+	if (n) fprintf(stderr, "  %s: %zu fix(es), first %s %s\n", path, n, ig_fix_kind_name(d.fixes[0].kind),
+		       d.fixes[0].ideal_name ? d.fixes[0].ideal_name : "");
+	CHECK_INT(n, 0);
+	CHECK_INT(ignored_total(&d, 0), d.changed_lines[0]);
+	CHECK_INT(ignored_total(&d, 1), d.changed_lines[1]);
+	ig_arena_free(&a);
+}
+
+TEST(diff_typescript_style_is_not_a_change)
+{
+	check_no_fix(ig_failed_, "lib/stack.ts",
+		     "import * as s3 from 'aws-cdk-lib/aws-s3';\n"
+		     "import * as cdk from 'aws-cdk-lib';\n"
+		     "export class S extends cdk.Stack {\n"
+		     "  constructor(scope: any, id: string) {\n"
+		     "    super(scope, id);\n"
+		     "    const bucket = new s3.Bucket(this, 'Data', { versioned: true, });\n"
+		     "    new cdk.CfnOutput(this, 'Name', { value: bucket.bucketName });\n"
+		     "  }\n"
+		     "}\n",
+		     "import * as cdk from \"aws-cdk-lib\"\n"
+		     "import * as s3 from \"aws-cdk-lib/aws-s3\"\n"
+		     "\n"
+		     "// the stack\n"
+		     "export class S extends cdk.Stack {\n"
+		     "  constructor(scope: any, id: string) {\n"
+		     "    super(scope, id)\n"
+		     "    /* data */\n"
+		     "    const data = new s3.Bucket(this, \"Data\", {\n"
+		     "      versioned: true\n"
+		     "    })\n"
+		     "    new cdk.CfnOutput(this, \"Name\", { value: data.bucketName })\n"
+		     "  }\n"
+		     "}\n");
+}
+
+TEST(diff_python_go_java_hcl_comments_and_order)
+{
+	check_no_fix(ig_failed_, "stack.py",
+		     "import aws_cdk as cdk\nfrom aws_cdk import aws_s3 as s3\n\nbucket = s3.Bucket(self, 'B', versioned=True,)\n",
+		     "from aws_cdk import aws_s3 as s3\nimport aws_cdk as cdk\n# a comment\nbucket = s3.Bucket(self, \"B\",\n    versioned=True)\n");
+	check_no_fix(ig_failed_, "main.go",
+		     "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(os.Args)\n}\n",
+		     "package main\n\n// entry\nimport (\n\t\"os\"\n\t\"fmt\"\n)\n\nfunc main() {\n\t// print\n\tfmt.Println(os.Args)\n}\n");
+	check_no_fix(ig_failed_, "Main.java",
+		     "import a.B;\nimport a.C;\nclass M {\n  void f() { B.g(C.h()); }\n}\n",
+		     "import a.C;\nimport a.B;\n// doc\nclass M {\n  /* body */\n  void f() {\n    B.g(C.h());\n  }\n}\n");
+	check_no_fix(ig_failed_, "main.tf",
+		     "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\nresource \"aws_sqs_queue\" \"q\" {\n  name = \"q\"\n}\n",
+		     "# queue first\nresource \"aws_sqs_queue\" \"q\" {\n  name   = \"q\"\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\" # name\n}\n");
+}
+
+TEST(diff_templates_reindented_reordered_short_forms)
+{
+	check_no_fix(ig_failed_, "t.json",
+		     "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"BucketName\": {\"Ref\": \"N\"},"
+		     " \"Tags\": [{\"Key\": \"a\", \"Value\": \"1\"}]}}, \"Q\": {\"Type\": \"AWS::SQS::Queue\"}},"
+		     " \"Parameters\": {\"N\": {\"Type\": \"String\"}}}\n",
+		     "{\n  \"Parameters\": {\n    \"N\": {\n      \"Type\": \"String\"\n    }\n  },\n  \"Resources\": {\n"
+		     "    \"Q\": {\n      \"Type\": \"AWS::SQS::Queue\"\n    },\n    \"B\": {\n      \"Properties\": {\n"
+		     "        \"Tags\": [\n          {\n            \"Value\": \"1\",\n            \"Key\": \"a\"\n          }\n        ],\n"
+		     "        \"BucketName\": {\n          \"Ref\": \"N\"\n        }\n      },\n      \"Type\": \"AWS::S3::Bucket\"\n    }\n  }\n}\n");
+	check_no_fix(ig_failed_, "t.yaml",
+		     "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref N\n      Arn: !GetAtt Q.Arn\n"
+		     "      Tags:\n        - Key: a\n          Value: '1'\n  Q:\n    Type: AWS::SQS::Queue\n",
+		     "Resources:\n  Q: {Type: AWS::SQS::Queue}\n  B:\n    Type: \"AWS::S3::Bucket\"\n    Properties:\n"
+		     "      # the name\n      BucketName:\n        Ref: N\n      Arn:\n        Fn::GetAtt: [Q, Arn]\n      Tags: [{Key: a, Value: 1}]\n");
+}
+
+TEST(diff_planted_property_change_is_one_fix_at_its_lines)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_diff d;
+	const char *before =
+		"import * as s3 from 'aws-cdk-lib/aws-s3';\n"           /* 1 */
+		"export class S {\n"                                      /* 2 */
+		"  constructor() {\n"                                     /* 3 */
+		"    const b = new s3.Bucket(this, 'Data', {\n"          /* 4 */
+		"      versioned: true,\n"                                /* 5 */
+		"    });\n"                                               /* 6 */
+		"    const q = new s3.Bucket(this, 'Logs', {});\n"       /* 7 */
+		"  }\n"
+		"}\n";
+	const char *after =
+		"import * as s3 from 'aws-cdk-lib/aws-s3';\n"
+		"export class S {\n"
+		"  constructor() {\n"
+		"    const b = new s3.Bucket(this, 'Data', {\n"
+		"      versioned: false,\n"                               /* 5: the planted change */
+		"    });\n"
+		"    const q = new s3.Bucket(this, 'Logs', {});\n"
+		"  }\n"
+		"}\n";
+	CHECK_INT(diff_count("lib/s.ts", before, after, &d, &a), 1);
+	if (d.n_fixes == 1) {
+		const ig_fix *f = &d.fixes[0];
+		CHECK_INT(f->kind, IG_FIX_RESOURCE_CHANGED);
+		CHECK_STR(f->ideal_name, "Data");
+		CHECK_INT(f->model.line, 5);
+		CHECK_INT(f->model.end_line, 5);
+		CHECK_INT(f->ideal.line, 5);
+		CHECK_INT(f->ideal.end_line, 5);
+		CHECK_INT(f->model_lines, 1);
+		CHECK_INT(f->ideal_lines, 1);
+	}
+	CHECK_INT(d.changed_lines[0], 1);
+	ig_arena_free(&a);
+}
+
+TEST(diff_template_property_change_has_its_detail)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_diff d;
+	CHECK_INT(diff_count("t.yaml",
+			     "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: a\n  Q:\n    Type: AWS::SQS::Queue\n",
+			     "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: b\n  Q:\n    Type: AWS::SQS::Queue\n",
+			     &d, &a), 1);
+	if (d.n_fixes == 1 && d.fixes[0].n_details == 1) {
+		CHECK_STR(d.fixes[0].details[0].path, "Properties.BucketName");
+		CHECK_STR(d.fixes[0].details[0].old_text, "BucketName: a");
+		CHECK_STR(d.fixes[0].details[0].new_text, "BucketName: b");
+	} else {
+		CHECK(d.n_fixes == 1 && d.fixes[0].n_details == 1);
+	}
+	ig_arena_free(&a);
+}
+
+TEST(diff_resource_added_and_no_code)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_diff d;
+	CHECK_INT(diff_count("main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n",
+			     "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\nresource \"aws_sqs_queue\" \"dlq\" {\n  name = \"d\"\n}\n",
+			     &d, &a), 1);
+	if (d.n_fixes == 1) {
+		CHECK_INT(d.fixes[0].kind, IG_FIX_RESOURCE_ADDED);
+		CHECK(d.fixes[0].model.file == NULL);
+		CHECK_INT(d.fixes[0].ideal.line, 4);
+		CHECK_INT(d.fixes[0].ideal.end_line, 6);
+	}
+	ig_response empty = {.name = "m", .source = "m.md", .present = true};
+	ig_file fb;
+	ig_response rb;
+	diff_answer(&a, &rb, &fb, "main.tf", "resource \"aws_s3_bucket\" \"b\" {}\n");
+	ig_diff_responses(&a, &empty, &rb, &d);
+	CHECK_INT(d.n_fixes, 1);
+	if (d.n_fixes) CHECK_INT(d.fixes[0].kind, IG_FIX_NO_CODE);
+	ig_arena_free(&a);
+}
