@@ -473,7 +473,7 @@ static size_t path_prefix_len(const char *p)
 static void fix_details(pair_ctx *c, int32_t fx)
 {
 	ig_fix *f = &c->d->fixes[fx];
-	if (f->unit != IG_UNIT_RESOURCE) return;
+	if (f->unit != IG_UNIT_RESOURCE || f->kind == IG_FIX_RESOURCE_ADDED || f->kind == IG_FIX_RESOURCE_REMOVED) return;
 	for (int sd = 0; sd < 2; sd++) {
 		side *s = &c->s[sd];
 		for (size_t t = 0; t < s->n; t++) {
@@ -670,6 +670,37 @@ static bool has_hash(const uint64_t *sorted, size_t n, uint64_t h)
 /* The changed lines of file fi of side sd (against its pair, else all of
  * them): each belongs to the fix of its first changed token, or is counted
  * under the reason it is not a fix. */
+static bool syntax_line(const ig_file *f, unsigned line)
+{
+	for (size_t k = 0; k < f->parse.n_errors; k++)
+		if (f->parse.errors[k].line == line) return true;
+	return false;
+}
+
+/* The fix for the syntax errors of model file fi (one per file), widened to
+ * line l; its ideal side is where that line's neighbourhood is in the ideal. */
+static int32_t syntax_fix(pair_ctx *c, size_t fi, unsigned l, unsigned ideal_line)
+{
+	const ig_file *f = c->s[0].files[fi];
+	for (size_t k = 0; k < c->d->n_fixes; k++) {
+		ig_fix *x = &c->d->fixes[k];
+		if (x->kind == IG_FIX_CODE_CHANGED && x->unit == IG_UNIT_TOP && x->model.file == f && x->model_name &&
+		    strcmp(x->model_name, "syntax error") == 0) {
+			place_widen(&x->model, f, l, l);
+			return (int32_t)k;
+		}
+	}
+	int32_t fx = fix_new(c, IG_FIX_CODE_CHANGED, IG_UNIT_TOP);
+	ig_fix *x = &c->d->fixes[fx];
+	x->model_name = x->ideal_name = "syntax error";
+	place_widen(&x->model, f, l, l);
+	if (c->s[0].fpair[fi] >= 0) {
+		place_widen(&x->ideal, c->s[1].files[c->s[0].fpair[fi]], ideal_line ? ideal_line : 1, ideal_line ? ideal_line : 1);
+		x->ideal.anchor = true;
+	}
+	return fx;
+}
+
 static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_lines, size_t n_other)
 {
 	side *s = &c->s[sd], *o = &c->s[!sd];
@@ -680,13 +711,21 @@ static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_l
 	file_lines(f, true, &trimmed, NULL);
 	uint8_t *changed = ig_xmalloc(nl + 1);
 	memset(changed, 1, nl + 1);
+	unsigned *other_at = ig_xmalloc((nl + 1) * sizeof *other_at); /* the other file's line matched at or before */
+	memset(other_at, 0, (nl + 1) * sizeof *other_at);
 	if (s->fpair[fi] >= 0) {
 		uint64_t *oh;
 		size_t on = file_lines(o->files[s->fpair[fi]], false, &oh, NULL);
 		ig_match *mm = NULL;
 		size_t n = sd ? ig_myers(oh, on, lh, nl, 20000, &mm) : ig_myers(lh, nl, oh, on, 20000, &mm);
 		for (size_t k = 0; k < n; k++)
-			for (size_t t = 0; t < mm[k].n; t++) changed[sd ? mm[k].b_at + t : mm[k].a_at + t] = 0;
+			for (size_t t = 0; t < mm[k].n; t++) {
+				size_t here = sd ? mm[k].b_at + t : mm[k].a_at + t, there = sd ? mm[k].a_at + t : mm[k].b_at + t;
+				changed[here] = 0;
+				other_at[here] = (unsigned)there + 1;
+			}
+		for (size_t l = 1; l < nl; l++)
+			if (!other_at[l]) other_at[l] = other_at[l - 1];
 		free(mm);
 		free(oh);
 	}
@@ -715,6 +754,13 @@ static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_l
 			else fx->model_lines++;
 			continue;
 		}
+		if (!sd && syntax_line(f, (unsigned)l)) {
+			/* the model's code did not parse here and the ideal's does: whatever
+			 * the tokens say, that line is a fix */
+			int32_t fx = syntax_fix(c, fi, (unsigned)l, other_at[l - 1]);
+			c->d->fixes[fx].model_lines++;
+			continue;
+		}
 		ig_ignore_reason r;
 		if (flags[l] & L_SUPERSEDED) r = IG_IGN_SUPERSEDED;
 		else if (blank[l - 1]) r = IG_IGN_FORMATTING;
@@ -728,6 +774,7 @@ static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_l
 	}
 	free(owner);
 	free(flags);
+	free(other_at);
 	free(lh);
 	free(trimmed);
 	free(blank);

@@ -21,6 +21,7 @@ static ig_jval *data__tag(ig_arena *a, const char *tag, ig_jval *v, void *ctx)
 
 typedef struct {
 	ig_arena *a;
+	const ig_file *f;
 	ig_tokens *t;
 	uint64_t open_obj, close_obj, open_arr, close_arr;
 } data_walk;
@@ -124,6 +125,32 @@ static void data__emit(data_walk *w, const ig_jval *v, uint32_t unit, const char
 	}
 }
 
+/* The line an entry's key is on: its value's line, or the line above when
+ * that line is the key alone (a block map in YAML: `Bucket:` then its body). */
+static unsigned data__key_line(const data_walk *w, const char *key, unsigned value_line)
+{
+	if (value_line < 2) return value_line;
+	const char *s = w->f->text, *end = s + w->f->len;
+	for (unsigned l = 1; l < value_line - 1 && s < end; l++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		s = nl ? nl + 1 : end;
+	}
+	while (s < end && (*s == ' ' || *s == '\t')) s++;
+	if (s < end && (*s == '"' || *s == '\'')) s++;
+	size_t n = strlen(key);
+	if ((size_t)(end - s) > n && memcmp(s, key, n) == 0) {
+		s += n;
+		if (s < end && (*s == '"' || *s == '\'')) s++;
+		while (s < end && *s == ' ') s++;
+		if (s < end && *s == ':') {
+			s++;
+			while (s < end && (*s == ' ' || *s == '\t' || *s == '\r')) s++;
+			if (s == end || *s == '\n' || *s == '#') return value_line - 1;
+		}
+	}
+	return value_line;
+}
+
 /* The units of a template: each resource, each parameter, output, condition,
  * mapping and rule; other documents: each top-level key. */
 static void data__document(data_walk *w, const ig_jval *root)
@@ -156,9 +183,7 @@ static void data__document(data_walk *w, const ig_jval *root)
 			const char *name = sec->keys[ord[k]];
 			const ig_jval *item = sec->items[ord[k]];
 			const ig_jval *type = resources && item->type == IG_JOBJ ? ig_json_get(item, "Type") : NULL;
-			/* an entry's key line is the line above its value in block YAML: the value's line is
-			 * where the tree puts it; the unit starts at the key, one line up when the value is a map */
-			unsigned l0 = item->line > 1 && item->type == IG_JOBJ && item->n ? item->line - 1 : item->line;
+			unsigned l0 = data__key_line(w, name, item->line);
 			uint32_t u = ig_tokens_unit(w->a, w->t, resources ? IG_UNIT_RESOURCE : IG_UNIT_SECTION,
 						    resources ? name : ig_arena_printf(w->a, "%s.%s", key, name),
 						    type && type->type == IG_JSTR ? type->str : NULL, l0,
@@ -187,13 +212,15 @@ static void data__comments(ig_tokens *t, TSNode n, int depth)
 
 ig_tokens *ig_tokens_from_data(ig_arena *a, const ig_file *f)
 {
-	if (!f->parse.tree || f->parse.n_errors_total) return NULL; /* a broken document: its tree's leaves */
+	/* a document with syntax errors still has the value tree-sitter recovered:
+	 * compared as a value, as its twin without the error is */
+	if (!f->parse.tree) return NULL;
 	ig_jval *root = f->lang == IG_LANG_YAML ? ig_yaml_value(a, &f->parse, data__tag, NULL)
 						: ig_json_value(a, &f->parse);
 	if (!root) return NULL;
 	ig_tokens *t = ig_tokens_new(a, f);
 	t->data = true;
-	data_walk w = {.a = a, .t = t, .open_obj = ig_tokens_hash("{", 1), .close_obj = ig_tokens_hash("}", 1),
+	data_walk w = {.a = a, .f = f, .t = t, .open_obj = ig_tokens_hash("{", 1), .close_obj = ig_tokens_hash("}", 1),
 		       .open_arr = ig_tokens_hash("[", 1), .close_arr = ig_tokens_hash("]", 1)};
 	data__document(&w, root);
 	data__comments(t, ts_tree_root_node(f->parse.tree), 0);
