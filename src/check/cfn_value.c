@@ -139,11 +139,14 @@ static void value__allowed(cfn_tmpl *t, const ig_kb_entry *prop, const ig_jval *
 {
 	const char *extra = ig_kb_str(t->kb, prop->extra), *got = value__text(v);
 	if (!*extra || !got) return;
-	const char *vals[512];
-	size_t n = 0;
+	/* as many slots as the list has lines: a fixed array would drop the values past its end and
+	 * report a value the data allows */
+	size_t cap = 1, n = 0;
+	for (const char *p = extra; *p; p++) cap += *p == '\n';
+	const char **vals = ig_arena_alloc(&t->c->task->arena, cap * sizeof *vals);
 	double g, d;
 	bool numeric = value__numeric(got, &g);
-	for (const char *p = extra; *p && n < sizeof vals / sizeof *vals;) {
+	for (const char *p = extra; *p && n < cap;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		vals[n++] = ig_arena_strndup(&t->c->task->arena, p, len);

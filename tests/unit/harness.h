@@ -3,6 +3,7 @@
  * (tests/unit/main.c) prints one line per failure and "N passed, N failed". */
 #ifndef IG_HARNESS_H
 #define IG_HARNESS_H
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,10 @@ struct ig_kb;
  * "test-fixture.kb". Returns 0, or -1 after printing why. */
 int ig_test_kb_open(struct ig_kb *kb, const char *file);
 void ig_test_register(const char *name, const char *file, ig_test_fn fn);
+/* The registered tests: a list that grows (ig_test_register adds to the runner's own). */
+typedef struct { const char *name, *file; ig_test_fn fn; } ig_test_entry;
+typedef struct { ig_test_entry *items; size_t n, cap; } ig_test_list;
+void ig_test_list_add(ig_test_list *l, const char *name, const char *file, ig_test_fn fn);
 
 #define TEST(name) \
 	static void test_##name(int *ig_failed_); \

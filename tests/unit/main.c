@@ -13,23 +13,32 @@ int ig_test_kb_open(struct ig_kb *kb, const char *file)
 	return rc;
 }
 
-typedef struct { const char *name, *file; ig_test_fn fn; } test_entry;
-static test_entry tests[1024];
-static int n_tests;
-
-void ig_test_register(const char *name, const char *file, ig_test_fn fn)
+void ig_test_list_add(ig_test_list *l, const char *name, const char *file, ig_test_fn fn)
 {
-	if (n_tests < (int)(sizeof tests / sizeof *tests)) tests[n_tests++] = (test_entry){name, file, fn};
+	/* grows: a fixed table once dropped every test past its size without a word */
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		ig_test_entry *e = realloc(l->items, cap * sizeof *e);
+		if (!e) { fprintf(stderr, "unit: out of memory registering %s (%s)\n", name, file); exit(2); }
+		l->items = e;
+		l->cap = cap;
+	}
+	l->items[l->n++] = (ig_test_entry){name, file, fn};
 }
+
+static ig_test_list tests;
+
+void ig_test_register(const char *name, const char *file, ig_test_fn fn) { ig_test_list_add(&tests, name, file, fn); }
 
 int main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
-	for (int i = 0; i < n_tests; i++) {
-		if (argc > 1 && !strstr(tests[i].name, argv[1])) continue;
+	for (size_t i = 0; i < tests.n; i++) {
+		const ig_test_entry *t = &tests.items[i];
+		if (argc > 1 && !strstr(t->name, argv[1])) continue;
 		int f = 0;
-		tests[i].fn(&f);
-		if (f) { failed++; fprintf(stderr, "FAIL %s (%s)\n", tests[i].name, tests[i].file); }
+		t->fn(&f);
+		if (f) { failed++; fprintf(stderr, "FAIL %s (%s)\n", t->name, t->file); }
 		else passed++;
 	}
 	printf("unit: %d passed, %d failed\n", passed, failed);
