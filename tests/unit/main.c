@@ -1,6 +1,8 @@
-/* Runs every registered unit test; an optional argument filters by name. */
+/* Runs every registered unit test; an optional argument filters by name; -v names each test
+ * that passes ("ok NAME"), for tests/unit/no-kb. */
 #include "harness.h"
 #include "kb/kb.h"
+#include <stddef.h>
 #include <stdlib.h>
 
 int ig_test_kb_open(struct ig_kb *kb, const char *file)
@@ -10,6 +12,25 @@ int ig_test_kb_open(struct ig_kb *kb, const char *file)
 	snprintf(path, sizeof path, "%s/%s", build && *build ? build : "build", file);
 	int rc = ig_kb_open(kb, path, err, sizeof err);
 	if (rc) fprintf(stderr, "  %s\n", err);
+	return rc;
+}
+
+int ig_test_need_kb(const char *sources)
+{
+	const ig_kbset *set = ig_kbset_default();
+	static const struct { const char *name; size_t off; } all[] = {
+		{"cdk", offsetof(ig_kbset, cdk)}, {"cfn", offsetof(ig_kbset, cfn)},
+		{"tf", offsetof(ig_kbset, tf)}, {"pulumi", offsetof(ig_kbset, pulumi)},
+	};
+	int rc = 0;
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+		if (!strstr(sources, all[i].name)) continue;
+		const ig_kb *kb = (const ig_kb *)((const char *)set + all[i].off);
+		if (kb->n_entries) continue;
+		const char *why = ig_kbset_default_error();
+		fprintf(stderr, "  the %s table is not loaded: %s\n", all[i].name, why ? why : "no entries");
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -33,13 +54,18 @@ void ig_test_register(const char *name, const char *file, ig_test_fn fn) { ig_te
 int main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
+	bool verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+	if (verbose) argc--, argv++;
 	for (size_t i = 0; i < tests.n; i++) {
 		const ig_test_entry *t = &tests.items[i];
 		if (argc > 1 && !strstr(t->name, argv[1])) continue;
 		int f = 0;
 		t->fn(&f);
 		if (f) { failed++; fprintf(stderr, "FAIL %s (%s)\n", t->name, t->file); }
-		else passed++;
+		else {
+			passed++;
+			if (verbose) printf("ok %s\n", t->name);
+		}
 	}
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
