@@ -1,33 +1,104 @@
 #!/usr/bin/env node
-// Build-time: the rule registry. Every rules/*.tsv row is one rule:
-//   id <TAB> category (A-D or -) <TAB> severity (error|warning|info) <TAB> title <TAB> doc anchor
-// Usage: rules-table.js OUT.c rules/a.tsv rules/b.tsv ...
+// Build-time: the rule registry (docs/rules.md, "The registry"). Every rules/FAMILY.rules file holds
+// one stanza per rule, stanzas separated by blank lines, one "key: value" per line:
+//   id: cfn.unknown-property            family.name, unique
+//   category: A                         A-D, or - for none
+//   severity: error                     error | warning | info
+//   title: one line                     what the rule finds
+//   doc: docs/rules/cfn.md#cfnunknown-property
+//   impact: one line                    optional: what goes wrong when the finding is ignored
+//   reference: https://...              optional: the authoritative page
+//   fixture: none: REASON               optional: why no tests/fixtures/check file can reach the rule
+//   when: ...                           reserved for a declarative condition; rejected until one is read
+// A value may continue on the next lines when they start with whitespace.
+// Usage:
+//   rules-table.js OUT.c OUT.h rules/*.rules   the table (ig_rules[]) and one IG_RULE_* constant per id
+//   rules-table.js --tsv rules/*.rules         id, category, severity, doc, fixture: for the test scripts
 'use strict';
 const fs = require('fs');
-const [out, ...files] = process.argv.slice(2);
-if (!out || !files.length) { console.error('usage: rules-table.js out.c rules/*.tsv'); process.exit(2); }
-const rows = [], seen = new Map();
-let bad = 0;
-for (const file of files.sort()) {
-  fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const where = `${file}:${i + 1}`;
-    const c = line.split('\t').map(s => s.trim());
-    if (c.length < 5) { console.error(`${where}: expected 5 tab-separated columns (id, category, severity, title, doc)`); bad++; return; }
-    const [id, cat, sev, title, doc] = c;
-    if (!/^[a-z0-9]+(\.[a-z0-9-]+)+$/.test(id)) { console.error(`${where}: rule id '${id}' is not family.name`); bad++; }
-    if (!/^[A-D-]$/.test(cat)) { console.error(`${where}: category '${cat}' is not A-D or -`); bad++; }
-    if (!['error', 'warning', 'info'].includes(sev)) { console.error(`${where}: severity '${sev}'`); bad++; }
-    if (seen.has(id)) { console.error(`${where}: rule '${id}' already defined at ${seen.get(id)}`); bad++; }
-    seen.set(id, where);
-    rows.push({ id, cat, sev, title, doc });
-  });
+
+const KEYS = ['id', 'category', 'severity', 'title', 'doc', 'impact', 'reference', 'fixture', 'when'];
+const REQUIRED = ['id', 'category', 'severity', 'title', 'doc'];
+
+// Every stanza of the files as {id, category, ..., where}; errors go to stderr and exit 1.
+function readRegistry(files) {
+  const rules = [], seen = new Map();
+  let bad = 0;
+  const fail = (where, msg) => { console.error(`${where}: ${msg}`); bad++; };
+  for (const file of [...files].sort()) {
+    let text;
+    try { text = fs.readFileSync(file, 'utf8'); } catch (e) { fail(file, `cannot read: ${e.message}`); continue; }
+    let cur = null, last = null;
+    const close = () => {
+      if (!cur) return;
+      for (const k of REQUIRED) if (!cur[k]) fail(cur.where, `rule ${cur.id || '(no id)'} has no ${k}:`);
+      const id = cur.id || '';
+      if (id && !/^[a-z0-9]+(\.[a-z0-9-]+)+$/.test(id)) fail(cur.where, `rule id '${id}' is not family.name`);
+      if (cur.category && !/^[A-D-]$/.test(cur.category)) fail(cur.where, `${id}: category '${cur.category}' is not A-D or -`);
+      if (cur.severity && !['error', 'warning', 'info'].includes(cur.severity)) fail(cur.where, `${id}: severity '${cur.severity}' is not error, warning or info`);
+      if (cur.reference && !/^https:\/\/\S+$/.test(cur.reference)) fail(cur.where, `${id}: reference is not an https URL`);
+      if (cur.fixture && !/^none: \S/.test(cur.fixture)) fail(cur.where, `${id}: fixture: takes "none: <why no fixture can reach the rule>"`);
+      if (cur.when) fail(cur.where, `${id}: when: is reserved for declarative conditions, which no checker reads yet`);
+      if (id && seen.has(id)) fail(cur.where, `rule '${id}' already defined at ${seen.get(id)}`);
+      if (id) seen.set(id, cur.where);
+      rules.push(cur);
+      cur = null; last = null;
+    };
+    text.split('\n').forEach((line, i) => {
+      const where = `${file}:${i + 1}`;
+      if (line.startsWith('#')) return;
+      if (!line.trim()) { close(); return; }
+      if (/^\s/.test(line)) { // continuation of the previous value
+        if (!last) { fail(where, 'an indented line continues no key'); return; }
+        cur[last] += ' ' + line.trim();
+        return;
+      }
+      const m = /^([a-z]+):\s*(.*)$/.exec(line);
+      if (!m) { fail(where, 'expected "key: value"'); return; }
+      if (!KEYS.includes(m[1])) { fail(where, `unknown key '${m[1]}' (keys: ${KEYS.join(', ')})`); return; }
+      if (!cur) cur = { where };
+      if (cur[m[1]] !== undefined) { fail(where, `${m[1]}: given twice in one rule`); return; }
+      cur[m[1]] = m[2].trim();
+      last = m[1];
+    });
+    close();
+  }
+  if (bad) process.exit(1);
+  return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-if (bad) process.exit(1);
-rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-const q = s => JSON.stringify(s);
-let c = `/* Generated by scripts/gen/rules-table.js from ${files.join(' ')}. Do not edit. */\n#include "check/check.h"\n\n`;
+
+// cfn.unknown-property -> IG_RULE_CFN_UNKNOWN_PROPERTY
+const constName = id => 'IG_RULE_' + id.toUpperCase().replace(/[.-]/g, '_');
+
+const args = process.argv.slice(2);
+if (args[0] === '--tsv') {
+  const rules = readRegistry(args.slice(1));
+  for (const r of rules) process.stdout.write([r.id, r.category, r.severity, r.doc, r.fixture || ''].join('\t') + '\n');
+  process.exit(0);
+}
+const [outC, outH, ...files] = args;
+if (!outC || !outH || !files.length) { console.error('usage: rules-table.js OUT.c OUT.h rules/*.rules | --tsv rules/*.rules'); process.exit(2); }
+const rules = readRegistry(files);
+const names = new Map();
+for (const r of rules) {
+  const n = constName(r.id);
+  if (names.has(n)) { console.error(`${r.where}: ${r.id} and ${names.get(n)} make the same constant ${n}`); process.exit(1); }
+  names.set(n, r.id);
+}
+const q = s => JSON.stringify(s || '');
+const opt = s => (s ? JSON.stringify(s) : 'NULL');
+const src = files.join(' ');
+let c = `/* Generated by scripts/gen/rules-table.js from ${src}. Do not edit. */\n#include "check/check.h"\n\n`;
 c += 'const ig_rule_info ig_rules[] = {\n';
-c += rows.map(r => `\t{${q(r.id)}, ${r.cat === '-' ? '0' : `'${r.cat}'`}, ${q(r.sev)}, ${q(r.title)}, ${q(r.doc)}},`).join('\n');
-c += `\n};\nconst unsigned ig_rules_count = ${rows.length};\n`;
-fs.writeFileSync(out, c);
+c += rules.map(r => `\t{${q(r.id)}, ${r.category === '-' ? '0' : `'${r.category}'`}, ${q(r.severity)}, ${q(r.title)}, ${q(r.doc)}, ${opt(r.impact)}, ${opt(r.reference)}},`).join('\n');
+c += `\n};\nconst unsigned ig_rules_count = ${rules.length};\n`;
+let h = `/* Generated by scripts/gen/rules-table.js from ${src}. Do not edit.\n`;
+h += ' * One constant per registered rule: code reports a rule through its constant, so\n';
+h += ' * an id that is not in the registry does not compile. */\n';
+h += '#ifndef IG_RULE_IDS_H\n#define IG_RULE_IDS_H\n';
+for (const r of rules) h += `#define ${constName(r.id)} ${q(r.id)}\n`;
+h += `#define IG_RULES_COUNT ${rules.length}\n#endif\n`;
+// write only on change: every object file depends on the header
+const put = (f, s) => { try { if (fs.readFileSync(f, 'utf8') === s) return; } catch (e) { /* new */ } fs.writeFileSync(f, s); };
+put(outC, c);
+put(outH, h);

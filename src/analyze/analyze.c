@@ -20,12 +20,12 @@ static void analyze__syntax_findings(ig_task *t, const ig_response *r, const ig_
 	unsigned md_line = f->md_line ? f->md_line + e->line - 1 : 0;
 	const char *what = f->truncated ? " (the block is cut off: the answer was truncated)" : "";
 	if (e->missing)
-		ig_task_add_finding(t, "syntax.error", model ? 'A' : 0, model ? IG_SEV_ERROR : IG_SEV_WARNING, r->name,
+		ig_task_add_finding(t, IG_RULE_SYNTAX_ERROR, model ? 'A' : 0, model ? IG_SEV_ERROR : IG_SEV_WARNING, r->name,
 				    f->path, e->line, md_line, "%s:%u:%u: syntax error, expected %s (%zu error%s in the file)%s",
 				    f->path, e->line, e->col, e->what, f->parse.n_errors_total,
 				    f->parse.n_errors_total == 1 ? "" : "s", what);
 	else
-		ig_task_add_finding(t, "syntax.error", model ? 'A' : 0, model ? IG_SEV_ERROR : IG_SEV_WARNING, r->name,
+		ig_task_add_finding(t, IG_RULE_SYNTAX_ERROR, model ? 'A' : 0, model ? IG_SEV_ERROR : IG_SEV_WARNING, r->name,
 				    f->path, e->line, md_line, "%s:%u:%u: syntax error%s (%zu error%s in the file)%s", f->path,
 				    e->line, e->col, e->at_end ? ": the code ends before its last construct is closed" : "",
 				    f->parse.n_errors_total, f->parse.n_errors_total == 1 ? "" : "s", what);
@@ -118,15 +118,15 @@ static void analyze__compare_ideals(ig_task *t)
 		if (lf->skipped || analyze__same_code(lf->text, lf->len, mf->text, mf->len)) continue;
 		differ++;
 		if (reported++ < 10)
-			ig_task_add_finding(t, "ideal.md-differs", 0, IG_SEV_INFO, "ideal", lf->path, 0, mf->md_line,
+			ig_task_add_finding(t, IG_RULE_IDEAL_MD_DIFFERS, 0, IG_SEV_INFO, "ideal", lf->path, 0, mf->md_line,
 					    "%s differs from the block for %s in %s (line %u): lib/ is what was deployed and is used",
 					    lf->path, mf->path, md->source, mf->md_line);
 	}
 	if (md->n_files == 0)
-		ig_task_add_finding(t, "ideal.md-no-code", 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
+		ig_task_add_finding(t, IG_RULE_IDEAL_MD_NO_CODE, 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
 				    "%s has no code block; the code in lib/ is used as the ideal", md->source);
 	else if (only_lib && differ + only_lib == lib->n_files)
-		ig_task_add_finding(t, "ideal.md-differs", 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
+		ig_task_add_finding(t, IG_RULE_IDEAL_MD_DIFFERS, 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
 				    "none of the %zu code files in lib/ matches a block of %s", lib->n_files, md->source);
 }
 
@@ -158,7 +158,7 @@ static void analyze__score(ig_task *t)
 	s->blocker_reason = ig_arena_printf(&t->arena, "metadata says %s+%s, the code is %s+%s",
 					    ig_platform_name(m->platform), ig_lang_name(m->language),
 					    ig_platform_name(t->platform), ig_lang_name(t->lang));
-	ig_task_add_finding(t, "platform.mismatch", 0, IG_SEV_ERROR, "ideal", NULL, 0, 0,
+	ig_task_add_finding(t, IG_RULE_PLATFORM_MISMATCH, 0, IG_SEV_ERROR, "ideal", NULL, 0, 0,
 			    "platform/language mismatch: %s (score blocker: %d)", s->blocker_reason, s->blocker);
 }
 
@@ -182,7 +182,7 @@ void ig_analyze_task(ig_task *t)
 	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
 	analyze__compare_ideals(t);
 	if (t->model.present && t->model.truncated)
-		ig_task_add_finding(t, "md.unclosed-fence", 'A', IG_SEV_ERROR, "model", t->model.source, 0, 0,
+		ig_task_add_finding(t, IG_RULE_MD_UNCLOSED_FENCE, 'A', IG_SEV_ERROR, "model", t->model.source, 0, 0,
 				    "%s ends inside an unclosed code block: the answer was cut off", t->model.source);
 	t->platform = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.platform : t->model.platform;
 	t->lang = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.lang : t->model.lang;

@@ -57,7 +57,7 @@ void cdk_deprecated(cdk *k, const ig_kb_entry *e, unsigned line)
 	const char *note = cdk__note(k, e), *key = cdk_key(k, e);
 	/* the message is the fix when it says what to use instead */
 	const char *fix = ig_memcasestr(note, strlen(note), "use ") ? note : NULL;
-	cdk_report(k, "cdk.deprecated", line, key, fix, "%s is deprecated in %s%s%s", key, cdk_version(k), *note ? ": " : "", note);
+	cdk_report(k, IG_RULE_CDK_DEPRECATED, line, key, fix, "%s is deprecated in %s%s%s", key, cdk_version(k), *note ? ": " : "", note);
 }
 
 /* ---- names ---- */
@@ -197,7 +197,7 @@ static void cdk__finish(cdk *k)
 		const cdk_missing *m = &k->missing[i];
 		if (ig_strmap_get(&k->plain, m->alias, strlen(m->alias)) || ig_strmap_get(&k->names, m->alias, strlen(m->alias)))
 			continue;
-		cdk_report(k, "cdk.missing-import", m->line, m->alias, cdk__import_fix(k, m),
+		cdk_report(k, IG_RULE_CDK_MISSING_IMPORT, m->line, m->alias, cdk__import_fix(k, m),
 			   "%s is used (%s) but never imported or declared in this file: %s", m->alias, m->used,
 			   cdk_consequence(k));
 	}
@@ -283,7 +283,7 @@ static bool cdk__bind_imports(cdk *k)
 		}
 		if (!mod) {
 			if (!exists && (k->lang == IG_LANG_TS || k->lang == IG_LANG_JS) && ig_starts_with(path, CDK_ROOT "/"))
-				cdk_report(k, "cdk.unknown-module", it->line, path, NULL,
+				cdk_report(k, IG_RULE_CDK_UNKNOWN_MODULE, it->line, path, NULL,
 					   "%s is not a module of %s: the import fails", path, cdk_version(k));
 			cdk_bind(k, alias, cdk__unknown);
 			continue;

@@ -300,7 +300,7 @@ static bool cdk__js_read(cdk *k) { return k->lang == IG_LANG_JS && !k->deref; }
 
 static void cdk__js_undefined(cdk *k, const char *owner, const char *what, const char *name, unsigned line, const char *fix)
 {
-	cdk_report(k, "cdk.js-undefined", line, name, fix,
+	cdk_report(k, IG_RULE_CDK_JS_UNDEFINED, line, name, fix,
 		   "%s has no %s %s in %s: JavaScript reads it as undefined and the setting is lost", owner, what, name,
 		   cdk_version(k));
 }
@@ -354,7 +354,7 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 	if (!fix) fix = cdk_suggest(k, parents, 1, shown);
 	if (cdk__js_read(k)) cdk__js_undefined(k, parents[0], "export", shown, line, fix);
 	else
-		cdk_report(k, "cdk.unknown-class", line, shown, fix, "%s has no %s in %s: %s", parents[0], shown, cdk_version(k),
+		cdk_report(k, IG_RULE_CDK_UNKNOWN_CLASS, line, shown, fix, "%s has no %s in %s: %s", parents[0], shown, cdk_version(k),
 			   cdk_consequence(k));
 	return cdk__unknown;
 }
@@ -370,7 +370,7 @@ static void cdk__report_member(cdk *k, const cdk_chain *ch, const char *name, un
 		cdk__js_undefined(k, keys[0], "member", name, line, fix);
 		return;
 	}
-	cdk_report(k, "cdk.unknown-member", line, name, fix, "%s has no member %s in %s: %s", keys[0], name, cdk_version(k),
+	cdk_report(k, IG_RULE_CDK_UNKNOWN_MEMBER, line, name, fix, "%s has no member %s in %s: %s", keys[0], name, cdk_version(k),
 		   cdk_consequence(k));
 }
 
@@ -395,7 +395,7 @@ static bool cdk__ts_enum_member(cdk *k, const ig_kb_entry *t, const char *name, 
 	size_t n = strlen(name);
 	const char *jsii = len > n ? ig_arena_strndup(k->a, l + n + 1, len - n - 1) : NULL;
 	const char *fix = jsii ? ig_arena_printf(k->a, "use %s (the same value)", jsii) : NULL;
-	cdk_report(k, "cdk.unknown-member", line, name, fix,
+	cdk_report(k, IG_RULE_CDK_UNKNOWN_MEMBER, line, name, fix,
 		   "%s has no member %s outside TypeScript in %s (jsii keeps one name per value%s%s): %s", cdk_key(k, t), name,
 		   cdk_version(k), jsii ? ": " : "", jsii ? jsii : "", cdk_consequence(k));
 	return true;
@@ -518,7 +518,7 @@ const ig_kb_entry *cdk_prop(cdk *k, const ig_kb_entry *st, const char *name, uns
 		const char *fix = cdk_suggest(k, keys, n, name);
 		if (k->lang == IG_LANG_JS) cdk__js_undefined(k, keys[0], "property", name, line, fix);
 		else
-			cdk_report(k, "cdk.unknown-prop", line, name, fix, "%s has no property %s in %s: %s", keys[0], name,
+			cdk_report(k, IG_RULE_CDK_UNKNOWN_PROP, line, name, fix, "%s has no property %s in %s: %s", keys[0], name,
 				   cdk_version(k), cdk_consequence(k));
 	}
 	return NULL;

@@ -108,7 +108,7 @@ static void py__kwargs(cdk *k, const ig_kb_entry *e, TSNode args)
 		} else if (np || ig_kb_kind_of(e) != IG_KB_CLASS) {
 			/* a keyword no parameter has is a TypeError at synth time */
 			const char *key = ig_kb_key(k->kb, e);
-			cdk_report(k, "cdk.unknown-prop", ig_node_line(name), kw, NULL,
+			cdk_report(k, IG_RULE_CDK_UNKNOWN_PROP, ig_node_line(name), kw, NULL,
 				   "%s takes no keyword argument %s: the code fails when it runs", key, kw);
 		}
 	}

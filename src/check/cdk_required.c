@@ -75,6 +75,6 @@ void cdk_required(cdk *k, const ig_kb_entry *st, const cdk_given *g, unsigned li
 	}
 	if (c.n > REQUIRED_SHOWN) snprintf(names + un, sizeof names - un, " and %zu more", c.n - REQUIRED_SHOWN);
 	const char *key = cdk_key(k, st);
-	cdk_report(k, "cdk.missing-required-prop", line, key, fix, "%s requires %s, which %s not given here: %s", key, names,
+	cdk_report(k, IG_RULE_CDK_MISSING_REQUIRED_PROP, line, key, fix, "%s requires %s, which %s not given here: %s", key, names,
 		   c.n == 1 ? "is" : "are", required__consequence(k));
 }

@@ -129,7 +129,7 @@ static void cdktf__construct(void *ctx, const ig_tfcfg_call *call)
 		const char *res = ig_kb_str(s->kb, mod->type);
 		const ig_kb_entry *r = ig_kb_find(s->kb, res, strlen(res));
 		const char *real = r ? strchr(ig_kb_str(s->kb, r->aux), '.') : NULL;
-		ig_check_report(s->c, "cdktf.unknown-class", line,
+		ig_check_report(s->c, IG_RULE_CDKTF_UNKNOWN_CLASS, line,
 				real ? ig_arena_printf(&s->c->task->arena, "the resource class of module %s is %s", modkey + 6, real + 1) : NULL,
 				"class `%s` does not exist in module %s of the AWS provider bindings (%s)", cls, modkey + 6,
 				ig_tfkb_versions(s->c, s->kb));
@@ -138,7 +138,7 @@ static void cdktf__construct(void *ctx, const ig_tfcfg_call *call)
 	const ig_kb_entry *res = ig_kb_resolve(s->kb, e);
 	if (!res || (ig_kb_kind_of(res) != IG_KB_TF_RESOURCE && ig_kb_kind_of(res) != IG_KB_TF_DATA)) return; /* a struct class */
 	const char *key = ig_kb_key(s->kb, res);
-	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "cdktf.unknown-property", .rule_removed = "cdktf.removed",
+	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = IG_RULE_CDKTF_UNKNOWN_PROPERTY, .rule_removed = IG_RULE_CDKTF_REMOVED,
 		      .what = ig_arena_printf(&s->c->task->arena, "%s (%s)", cls, key), .nested = cdktf__nested,
 		      .struct_call = cdktf__struct_call, .framework = cdktf__framework, .data = (void *)modkey};
 	if (builder) ig_tfcfg_java_builder(&t, call->node, key, 1);

@@ -175,13 +175,13 @@ static void cfn__key(cfn_tmpl *t, const char *group, const char *what, const cha
 {
 	const ig_kb_entry *f = cfn_fact(t, group, key);
 	if (!f) {
-		ig_check_report(t->c, "cfn.unknown-template-key", line, cfn_suggest_fact(t, group, key), "%s%s%s is not %s",
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_TEMPLATE_KEY, line, cfn_suggest_fact(t, group, key), "%s%s%s is not %s",
 				cfn_path(t), t->depth ? "." : "", key, what);
 		return;
 	}
 	const char *needs = cfn_fact_value(t, f);
 	if (!cfn_available(t, needs))
-		ig_check_report(t->c, "cfn.unknown-template-key", line, ig_arena_printf(&t->c->task->arena, "add Transform: %s", needs),
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_TEMPLATE_KEY, line, ig_arena_printf(&t->c->task->arena, "add Transform: %s", needs),
 				"%s%s%s is %s only with Transform: %s", cfn_path(t), t->depth ? "." : "", key, what, needs);
 }
 
@@ -267,7 +267,7 @@ static void cfn__type(cfn_tmpl *t, cfn_res *r)
 {
 	const ig_jval *type = ig_json_get(r->body, "Type");
 	if (!type) {
-		if (!t->partial) ig_check_report(t->c, "cfn.unknown-resource-type", r->line, NULL, "resource %s has no Type", r->name);
+		if (!t->partial) ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_RESOURCE_TYPE, r->line, NULL, "resource %s has no Type", r->name);
 		return;
 	}
 	if (!r->type) return;
@@ -275,7 +275,7 @@ static void cfn__type(cfn_tmpl *t, cfn_res *r)
 	if (e && ig_kb_kind_of(e) == IG_KB_CFN_RESOURCE) {
 		const char *needs = ig_kb_str(t->kb, e->aux);
 		if (!cfn_available(t, needs))
-			ig_check_report(t->c, "cfn.unknown-resource-type", type->line,
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_RESOURCE_TYPE, type->line,
 					ig_arena_printf(&t->c->task->arena, "add Transform: %s", needs),
 					"%s: %s exists only with Transform: %s", r->name, r->type, needs);
 		return;
@@ -285,7 +285,7 @@ static void cfn__type(cfn_tmpl *t, cfn_res *r)
 	 * type or a module (Org::Service::Thing::MODULE) is not known, not wrong */
 	const char *sep = strstr(r->type, "::");
 	if (!sep) {
-		ig_check_report(t->c, "cfn.unknown-resource-type", type->line, NULL, "%s: %s is not a resource type (Vendor::Service::Resource)",
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_RESOURCE_TYPE, type->line, NULL, "%s: %s is not a resource type (Vendor::Service::Resource)",
 				r->name, r->type);
 		return;
 	}
@@ -297,7 +297,7 @@ static void cfn__type(cfn_tmpl *t, cfn_res *r)
 	if (!ig_kb_each_prefix(t->kb, ns, cfn__first, NULL)) return;
 	const ig_kb_entry *near[3];
 	size_t nn = cfn_may_suggest(t) ? ig_kb_closest_top(t->kb, IG_KB_CFN_RESOURCE, r->type, near, 3) : 0;
-	ig_check_report(t->c, "cfn.unknown-resource-type", type->line, ig_check_suggest(t->c, t->kb, near, nn),
+	ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_RESOURCE_TYPE, type->line, ig_check_suggest(t->c, t->kb, near, nn),
 			"%s: %s is not a CloudFormation resource type", r->name, r->type);
 }
 
@@ -306,7 +306,7 @@ static void cfn__policy(cfn_tmpl *t, cfn_res *r, const char *key, const char *gr
 {
 	const ig_jval *v = ig_json_get(r->body, key);
 	if (!cfn_is_string(v) || cfn_fact(t, group, v->str)) return;
-	ig_check_report(t->c, "cfn.value-not-allowed", v->line, cfn_suggest_fact(t, group, v->str),
+	ig_check_report(t->c, IG_RULE_CFN_VALUE_NOT_ALLOWED, v->line, cfn_suggest_fact(t, group, v->str),
 			"%s.%s: %s is not one of the %s values", cfn_path(t), key, v->str, key);
 }
 
@@ -344,7 +344,7 @@ static void cfn__check_resources(cfn_tmpl *t, const ig_jval *obj, size_t *next, 
 		if (ig_starts_with(obj->keys[i], CFN_FOREACH)) {
 			const char *needs = cfn_function_needs(t, "Fn::ForEach");
 			if (needs && !cfn_available(t, needs))
-				ig_check_report(t->c, "cfn.unknown-function", v->line,
+				ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_FUNCTION, v->line,
 						ig_arena_printf(&t->c->task->arena, "add Transform: %s", needs),
 						"%s needs Transform: %s", obj->keys[i], needs);
 			if (depth >= CFN_MAX_FOREACH_DEPTH || v->type != IG_JARR || v->n != 3 || v->items[2]->type != IG_JOBJ) continue;

@@ -115,17 +115,17 @@ static void ref__ref(cfn_tmpl *t, const char *name, unsigned line, bool sub)
 	}
 	if (t->partial || ref__dynamic(name) || ref__sam_generated(t, name)) return;
 	if (ig_starts_with(name, "AWS::")) {
-		ig_check_report(t->c, "cfn.unknown-reference", line, cfn_suggest_fact(t, "pseudo", name),
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, line, cfn_suggest_fact(t, "pseudo", name),
 				"%s: %s, which is not a pseudo parameter", cfn_path(t), ref__how(t, "Ref to", name, sub));
 		return;
 	}
 	const char *dot = strchr(name, '.');
 	if (dot && cfn_resource(t, ig_arena_strndup(&t->c->task->arena, name, (size_t)(dot - name)))) {
-		ig_check_report(t->c, "cfn.unknown-reference", line, ig_arena_printf(&t->c->task->arena, "Fn::GetAtt %s", name),
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, line, ig_arena_printf(&t->c->task->arena, "Fn::GetAtt %s", name),
 				"%s: Ref to %s: Ref takes a logical name, not an attribute", cfn_path(t), name);
 		return;
 	}
-	ig_check_report(t->c, "cfn.unknown-reference", line, ref__sub_fix(t, ref__suggest(t, name, true), name, sub),
+	ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, line, ref__sub_fix(t, ref__suggest(t, name, true), name, sub),
 			"%s: %s, which is no parameter, resource or pseudo parameter of the template", cfn_path(t),
 			ref__how(t, "Ref to", name, sub));
 }
@@ -176,17 +176,17 @@ static void ref__getatt_names(cfn_tmpl *t, const char *res, const char *attr, un
 	if (!r) {
 		if (t->partial || ref__sam_generated(t, res)) return;
 		if (ig_json_get(t->params, res))
-			ig_check_report(t->c, "cfn.unknown-reference", line, NULL,
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, line, NULL,
 					"%s: %s: %s is a parameter, and only resources have attributes", cfn_path(t),
 					ref__getatt_how(t, res, attr, sub), res);
 		else
-			ig_check_report(t->c, "cfn.unknown-reference", line, ref__suggest(t, res, false),
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, line, ref__suggest(t, res, false),
 					"%s: %s: %s is no resource of the template", cfn_path(t), ref__getatt_how(t, res, attr, sub), res);
 		return;
 	}
 	ref__dep(t, r);
 	if (!attr || r->any_attrs || !r->type || ref__dynamic(attr) || ref__attribute(t, r->type, attr)) return;
-	ig_check_report(t->c, "cfn.unknown-attribute", line, ref__suggest_attr(t, r->type, attr), "%s: %s: %s has no attribute %s",
+	ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_ATTRIBUTE, line, ref__suggest_attr(t, r->type, attr), "%s: %s: %s has no attribute %s",
 			cfn_path(t), sub ? ref__getatt_how(t, res, attr, true) : ig_arena_printf(&t->c->task->arena, "Fn::GetAtt %s.%s", res, attr),
 			r->type, attr);
 }
@@ -309,7 +309,7 @@ static void ref__findinmap(cfn_tmpl *t, const ig_jval *arg, int depth)
 	unsigned line = arg->items[0]->line;
 	if (!map) {
 		if (!ref__dynamic(name))
-			ig_check_report(t->c, "cfn.unknown-reference", line, ref__suggest_keys(t, name, t->mappings),
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, line, ref__suggest_keys(t, name, t->mappings),
 					"%s: Fn::FindInMap of %s, which is no mapping of the template", cfn_path(t), name);
 		return;
 	}
@@ -319,17 +319,17 @@ static void ref__findinmap(cfn_tmpl *t, const ig_jval *arg, int depth)
 	if (k1) {
 		const ig_jval *sub = ig_json_get(map, k1);
 		if (!sub)
-			ig_check_report(t->c, "cfn.unknown-reference", arg->items[1]->line, ref__suggest_keys(t, k1, map),
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, arg->items[1]->line, ref__suggest_keys(t, k1, map),
 					"%s: Fn::FindInMap: mapping %s has no key %s", cfn_path(t), name, k1);
 		else if (k2 && sub->type == IG_JOBJ && !ig_json_get(sub, k2))
-			ig_check_report(t->c, "cfn.unknown-reference", arg->items[2]->line, ref__suggest_keys(t, k2, sub),
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, arg->items[2]->line, ref__suggest_keys(t, k2, sub),
 					"%s: Fn::FindInMap: mapping %s, key %s has no key %s", cfn_path(t), name, k1, k2);
 		return;
 	}
 	if (!k2 || !map->n) return;
 	for (size_t i = 0; i < map->n; i++)
 		if (map->items[i]->type != IG_JOBJ || ig_json_get(map->items[i], k2)) return;
-	ig_check_report(t->c, "cfn.unknown-reference", arg->items[2]->line, ref__suggest_keys(t, k2, map->items[0]),
+	ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, arg->items[2]->line, ref__suggest_keys(t, k2, map->items[0]),
 			"%s: Fn::FindInMap: no entry of mapping %s has a key %s", cfn_path(t), name, k2);
 }
 
@@ -337,7 +337,7 @@ void cfn_condition_name(cfn_tmpl *t, const ig_jval *v)
 {
 	if (!cfn_is_string(v) || t->partial || t->dynamic_conditions || ref__dynamic(v->str)) return;
 	if (ig_json_get(t->conditions, v->str)) return;
-	ig_check_report(t->c, "cfn.unknown-reference", v->line, ref__suggest_keys(t, v->str, t->conditions),
+	ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, v->line, ref__suggest_keys(t, v->str, t->conditions),
 			"%s: condition %s is not declared in Conditions", cfn_path(t), v->str);
 }
 
@@ -357,10 +357,10 @@ void cfn_depends_on(cfn_tmpl *t, const ig_jval *v)
 		}
 		if (t->partial || ref__dynamic(name) || ref__loopvar(t, name) || ref__sam_generated(t, name)) continue;
 		if (ig_json_get(t->params, name))
-			ig_check_report(t->c, "cfn.unknown-reference", list[i]->line, NULL,
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, list[i]->line, NULL,
 					"%s: DependsOn %s, a parameter: DependsOn names resources", cfn_path(t), name);
 		else
-			ig_check_report(t->c, "cfn.unknown-reference", list[i]->line, ref__suggest(t, name, false),
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_REFERENCE, list[i]->line, ref__suggest(t, name, false),
 					"%s: DependsOn %s, which is no resource of the template", cfn_path(t), name);
 	}
 }
@@ -369,7 +369,7 @@ void cfn_foreach(cfn_tmpl *t, const char *key, const ig_jval *v)
 {
 	const char *needs = cfn_function_needs(t, "Fn::ForEach");
 	if (needs && !cfn_available(t, needs))
-		ig_check_report(t->c, "cfn.unknown-function", v->line, ig_arena_printf(&t->c->task->arena, "add Transform: %s", needs),
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_FUNCTION, v->line, ig_arena_printf(&t->c->task->arena, "add Transform: %s", needs),
 				"%s needs Transform: %s", key, needs);
 	if (v->type != IG_JARR || v->n != 3) return;
 	ref__walk(t, v->items[1], false, 1);
@@ -392,13 +392,13 @@ static void ref__function(cfn_tmpl *t, const char *fn, const ig_jval *arg, const
 	const char *needs = cfn_function_needs(t, fn);
 	ig_arena *a = &t->c->task->arena;
 	if (!needs)
-		ig_check_report(t->c, "cfn.unknown-function", v->line, cfn_suggest_fact(t, "function", fn),
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_FUNCTION, v->line, cfn_suggest_fact(t, "function", fn),
 				"%s: %s is not an intrinsic function", cfn_path(t), fn);
 	else if (strcmp(needs, "Rules") == 0)
-		ig_check_report(t->c, "cfn.unknown-function", v->line, NULL, "%s: %s is a function of the Rules section only",
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_FUNCTION, v->line, NULL, "%s: %s is a function of the Rules section only",
 				cfn_path(t), fn);
 	else if (!cfn_available(t, needs))
-		ig_check_report(t->c, "cfn.unknown-function", v->line, ig_arena_printf(a, "add Transform: %s", needs),
+		ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_FUNCTION, v->line, ig_arena_printf(a, "add Transform: %s", needs),
 				"%s: %s needs Transform: %s", cfn_path(t), fn, needs);
 	if (strcmp(fn, "Fn::If") == 0 && arg->type == IG_JARR && arg->n >= 1) {
 		cfn_condition_name(t, arg->items[0]);
@@ -490,7 +490,7 @@ static void ref__component(cfn_tmpl *t, ref_tarjan *g, size_t v)
 	bool cycle = g->sp - start > 1;
 	for (size_t k = 0; !cycle && k < t->res[v].n_deps; k++) cycle = t->res[v].deps[k] == v;
 	if (cycle)
-		ig_check_report(t->c, "cfn.circular-dependency", t->res[first].line,
+		ig_check_report(t->c, IG_RULE_CFN_CIRCULAR_DEPENDENCY, t->res[first].line,
 				"break the cycle: drop a DependsOn or a reference between these resources",
 				"circular dependency: %s", ref__cycle_text(t, first, g->in, g->parent, g->queue));
 	for (size_t k = start; k < g->sp; k++) g->in[g->stack[k]] = false;

@@ -139,11 +139,14 @@ static void value__allowed(cfn_tmpl *t, const ig_kb_entry *prop, const ig_jval *
 {
 	const char *extra = ig_kb_str(t->kb, prop->extra), *got = value__text(v);
 	if (!*extra || !got) return;
-	const char *vals[512];
-	size_t n = 0;
+	/* as many slots as the list has lines: a fixed array would drop the values past its end and
+	 * report a value the data allows */
+	size_t cap = 1, n = 0;
+	for (const char *p = extra; *p; p++) cap += *p == '\n';
+	const char **vals = ig_arena_alloc(&t->c->task->arena, cap * sizeof *vals);
 	double g, d;
 	bool numeric = value__numeric(got, &g);
-	for (const char *p = extra; *p && n < sizeof vals / sizeof *vals;) {
+	for (const char *p = extra; *p && n < cap;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		vals[n++] = ig_arena_strndup(&t->c->task->arena, p, len);
@@ -151,7 +154,7 @@ static void value__allowed(cfn_tmpl *t, const ig_kb_entry *prop, const ig_jval *
 		if (numeric && value__numeric(vals[n - 1], &d) && d == g) return;
 		p = nl ? nl + 1 : p + len;
 	}
-	ig_check_report(t->c, "cfn.value-not-allowed", v->line, value__nearest(t, vals, n, got),
+	ig_check_report(t->c, IG_RULE_CFN_VALUE_NOT_ALLOWED, v->line, value__nearest(t, vals, n, got),
 			"%s: %s is not an allowed value of %s", cfn_path(t), got, ig_kb_key(t->kb, prop));
 }
 
@@ -227,7 +230,7 @@ static bool value__bare_function(cfn_tmpl *t, ig_slice type, const ig_jval *v)
 			if (ig_kb_child(t->kb, key, v->keys[0])) return false;
 		}
 	}
-	ig_check_report(t->c, "cfn.unknown-function", v->line, fn, "%s: %s is not an intrinsic function; %s is", cfn_path(t),
+	ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_FUNCTION, v->line, fn, "%s: %s is not an intrinsic function; %s is", cfn_path(t),
 			v->keys[0], fn);
 	return true;
 }
@@ -254,7 +257,7 @@ static void value__check(cfn_tmpl *t, const ig_kb_entry *prop, ig_slice type, co
 	}
 	if (!n_fit) {
 		if (value__older(t, prop, v)) return;
-		ig_check_report(t->c, "cfn.wrong-type", v->line, NULL, "%s is %s, but %s takes %s", cfn_path(t), value__shape(v),
+		ig_check_report(t->c, IG_RULE_CFN_WRONG_TYPE, v->line, NULL, "%s is %s, but %s takes %s", cfn_path(t), value__shape(v),
 				ig_kb_key(t->kb, prop), value__describe(t, type));
 		return;
 	}
@@ -279,7 +282,7 @@ static bool value__required_visit(const ig_kb_entry *e, void *vctx)
 	/* RoleArn for RoleARN: the unknown-property finding already names it */
 	for (size_t i = 0; c->obj && i < c->obj->n; i++)
 		if (strcasecmp(c->obj->keys[i], name) == 0) return true;
-	ig_check_report(c->t->c, "cfn.missing-required-property", c->line, NULL,
+	ig_check_report(c->t->c, IG_RULE_CFN_MISSING_REQUIRED_PROPERTY, c->line, NULL,
 			"%s lacks %s, which %s requires", cfn_path(c->t), name, c->owner);
 	return true;
 }
@@ -312,13 +315,13 @@ static void value__object(cfn_tmpl *t, const char *owner, const ig_jval *obj, bo
 			if (any_props || dynamic) continue;
 			const ig_kb_entry *near[3];
 			size_t n = cfn_may_suggest(t) ? ig_kb_closest(t->kb, owner, key, near, 3) : 0;
-			ig_check_report(t->c, "cfn.unknown-property", obj->items[i]->line, ig_check_suggest(t->c, t->kb, near, n),
+			ig_check_report(t->c, IG_RULE_CFN_UNKNOWN_PROPERTY, obj->items[i]->line, ig_check_suggest(t->c, t->kb, near, n),
 					"%s.%s: %s has no property %s", cfn_path(t), key, owner, key);
 			continue;
 		}
 		cfn_push(t, key);
 		if (ig_kb_has(prop, IG_KB_DEPRECATED))
-			ig_check_report(t->c, "cfn.deprecated-property", obj->items[i]->line, NULL, "%s: %s is %s", cfn_path(t),
+			ig_check_report(t->c, IG_RULE_CFN_DEPRECATED_PROPERTY, obj->items[i]->line, NULL, "%s: %s is %s", cfn_path(t),
 					ig_kb_key(t->kb, prop), ig_kb_str(t->kb, prop->note));
 		const char *type = ig_kb_str(t->kb, prop->type);
 		value__check(t, prop, (ig_slice){type, strlen(type)}, obj->items[i], depth + 1);
@@ -340,7 +343,7 @@ void cfn_check_properties(cfn_tmpl *t, cfn_res *r, const ig_jval *props)
 	} else if (props->type == IG_JOBJ) {
 		value__object(t, r->kbtype, props, r->any_props, 0);
 	} else if (props->type != IG_JDEEP && props->type != IG_JNULL) {
-		ig_check_report(t->c, "cfn.wrong-type", props->line, NULL, "%s is %s, not a mapping of properties", cfn_path(t),
+		ig_check_report(t->c, IG_RULE_CFN_WRONG_TYPE, props->line, NULL, "%s is %s, not a mapping of properties", cfn_path(t),
 				value__shape(props));
 	}
 	cfn_pop(t);

@@ -2,8 +2,8 @@
  * tree of one file and reports what the authoritative data contradicts (an
  * API, property, argument or value that does not exist, or is deprecated).
  * Runs on every response of `iacgrade task` and on plain files in
- * `iacgrade check`. Rule ids, categories and titles are data (rules/NAME.tsv,
- * compiled into ig_rules[]); each family documents its rules in
+ * `iacgrade check`. Rule ids, categories and titles are data (rules/FAMILY.rules,
+ * compiled into ig_rules[] and the IG_RULE_* constants of rule_ids.h); each family documents its rules in
  * docs/rules/<family>.md. */
 #ifndef IG_CHECK_H
 #define IG_CHECK_H
@@ -23,7 +23,7 @@ void ig_check_file(ig_check_ctx *c);
 
 /* Report a finding at a 1-based line of the file (md_line is derived from the
  * file's position in its markdown). The category and severity come from the
- * rule's record in rules/NAME.tsv; fix may be NULL. Returns the finding. */
+ * rule's record in rules/FAMILY.rules (rule is its IG_RULE_* constant); fix may be NULL. Returns the finding. */
 ig_finding *ig_check_report(ig_check_ctx *c, const char *rule, unsigned line, const char *fix, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
@@ -45,13 +45,15 @@ void ig_check_pulumi(ig_check_ctx *c); /* Pulumi in every language */
  * whose value is 30), within a tenth; NULL when there is none. */
 const ig_kb_entry *ig_cdk_enum_by_value(const ig_kb *kb, const char *enum_key, const char *name);
 
-/* The rule registry (generated from rules/NAME.tsv). */
+/* The rule registry (generated from rules/FAMILY.rules; format in docs/rules.md). */
 typedef struct ig_rule_info {
 	const char *id;           /* "cfn.unknown-property" */
 	char category;            /* 'A'..'D', 0 for none */
 	const char *severity;     /* "error", "warning", "info" */
 	const char *title;        /* one line */
 	const char *doc;          /* docs/rules/<family>.md#<anchor> */
+	const char *impact;       /* what ignoring the finding costs; NULL when not written yet */
+	const char *reference;    /* the authoritative page (https URL); NULL when not written yet */
 } ig_rule_info;
 extern const ig_rule_info ig_rules[];
 extern const unsigned ig_rules_count;

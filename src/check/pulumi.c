@@ -182,17 +182,17 @@ static void pulumi__construct(pulumi_scan *s, const ig_tfcfg_call *call, const c
 	if (!e || ig_kb_kind_of(e) != IG_KB_CLASS) {
 		if (e) return; /* a member of another kind */
 		const char *near = ig_tfkb_suggest(s->c, s->kb, module, cls);
-		ig_check_report(s->c, "pulumi.unknown-resource", line, near ? ig_arena_printf(&s->c->task->arena, "did you mean %s?", near) : NULL,
+		ig_check_report(s->c, IG_RULE_PULUMI_UNKNOWN_RESOURCE, line, near ? ig_arena_printf(&s->c->task->arena, "did you mean %s?", near) : NULL,
 				"resource class `%s.%s` does not exist in %s", module, cls, s->kb->source);
 		return;
 	}
 	const char *key = ig_kb_key(s->kb, e);
 	if (ig_kb_has(e, IG_KB_DEPRECATED))
-		ig_check_report(s->c, "pulumi.deprecated", line, NULL, "`%s` is deprecated: %s", key, ig_kb_str(s->kb, e->note));
+		ig_check_report(s->c, IG_RULE_PULUMI_DEPRECATED, line, NULL, "`%s` is deprecated: %s", key, ig_kb_str(s->kb, e->note));
 	const char *tf = ig_kb_str(s->kb, e->type);
-	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "pulumi.unknown-argument", .rule_deprecated = "pulumi.deprecated",
+	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = IG_RULE_PULUMI_UNKNOWN_ARGUMENT, .rule_deprecated = IG_RULE_PULUMI_DEPRECATED,
 		      .what = *tf ? ig_arena_printf(&s->c->task->arena, "aws.%s (%s)", key, tf) : ig_arena_printf(&s->c->task->arena, "aws.%s", key),
-		      .rule_removed = "pulumi.removed", .older = pulumi__older, .data = (void *)tf,
+		      .rule_removed = IG_RULE_PULUMI_REMOVED, .older = pulumi__older, .data = (void *)tf,
 		      .nested = pulumi_nested, .struct_call = pulumi_struct_call, .unknown_fix = pulumi__option_fix};
 	if (l == IG_LANG_PY) {
 		/* Resource(resource_name, opts=None, **kwargs), or Resource(resource_name, args=XArgs(...), opts=None) */

@@ -120,7 +120,7 @@ static void pulumi_fn__unknown_function(pulumi_scan *s, const ig_tfcfg_call *cal
 		if (ig_kb_kind_of(near[i]) == IG_KB_STATIC_METHOD) names[keep++] = pulumi_fn__spell_function(s, f->module, ig_kb_name(s->kb, near[i]));
 	const char *fix = ig_check_suggest_names(s->c, names, keep);
 	const char *where = strcmp(f->module, "index") == 0 ? "the package root" : ig_arena_printf(&s->c->task->arena, "module %s", f->module);
-	ig_check_report(s->c, "pulumi.unknown-function", call->line, fix ? ig_arena_printf(&s->c->task->arena, "did you mean %s?", fix) : NULL,
+	ig_check_report(s->c, IG_RULE_PULUMI_UNKNOWN_FUNCTION, call->line, fix ? ig_arena_printf(&s->c->task->arena, "did you mean %s?", fix) : NULL,
 			"function `%s` does not exist in %s of %s", f->name, where, s->kb->source);
 }
 
@@ -134,7 +134,7 @@ static void pulumi_fn__invoke(pulumi_scan *s, const ig_tfcfg_call *call, const p
 	if (!e) {
 		const char *older = pulumi_fn__older_function(s, f);
 		if (older && *older)
-			ig_check_report(s->c, "pulumi.removed", call->line, "keep the SDK below its next major, or migrate", "`%s` is %s", f->name, older);
+			ig_check_report(s->c, IG_RULE_PULUMI_REMOVED, call->line, "keep the SDK below its next major, or migrate", "`%s` is %s", f->name, older);
 		else if (!older)
 			pulumi_fn__unknown_function(s, call, f);
 		return;
@@ -142,8 +142,8 @@ static void pulumi_fn__invoke(pulumi_scan *s, const ig_tfcfg_call *call, const p
 	const char *key = ig_kb_key(s->kb, e);
 	const char *what = ig_arena_printf(&s->c->task->arena, "aws.%s", strcmp(f->module, "index") == 0 ? ig_kb_name(s->kb, e) : key);
 	if (ig_kb_has(e, IG_KB_DEPRECATED))
-		ig_check_report(s->c, "pulumi.deprecated", call->line, NULL, "`%s` is deprecated: %s", what, ig_kb_str(s->kb, e->note));
-	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = "pulumi.unknown-argument", .rule_deprecated = "pulumi.deprecated",
+		ig_check_report(s->c, IG_RULE_PULUMI_DEPRECATED, call->line, NULL, "`%s` is deprecated: %s", what, ig_kb_str(s->kb, e->note));
+	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = IG_RULE_PULUMI_UNKNOWN_ARGUMENT, .rule_deprecated = IG_RULE_PULUMI_DEPRECATED,
 		      .what = what, .nested = pulumi_nested, .struct_call = pulumi_struct_call};
 	if (s->c->file->lang == IG_LANG_PY) ig_tfcfg_kwargs(&t, call->args, key, "opts", 1);
 	else if (*ig_kb_str(s->kb, e->type)) ig_tfcfg_value(&t, f->args, key, 1); /* its first argument is opts when it takes none */

@@ -83,7 +83,7 @@ static void tf__removed(tf_walk *w, const ig_kb_entry *e, const char *what, cons
 {
 	const char *note = ig_tfkb_removed(w->kb, e);
 	if (note && !w->old_only)
-		ig_check_report(w->c, "tf.removed", line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
+		ig_check_report(w->c, IG_RULE_TF_REMOVED, line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
 				"%s `%s` of %s %s", what, path, w->type, note);
 }
 
@@ -101,13 +101,13 @@ static void tf__unknown(tf_walk *w, const char *parent, const char *name, bool b
 		const char *home = ig_tfkb_block_home(w->c, w->kb, w->top, name);
 		if (home) {
 			const char *in = tf__where(w, home);
-			ig_check_report(w->c, "tf.misplaced-block", line, ig_arena_printf(&w->c->task->arena, "move it into %s", in),
+			ig_check_report(w->c, IG_RULE_TF_MISPLACED_BLOCK, line, ig_arena_printf(&w->c->task->arena, "move it into %s", in),
 					"block `%s` does not belong in %s: it is a block of %s", name, where, in);
 			return;
 		}
 	}
 	const char *near = ig_tfkb_suggest(w->c, w->kb, parent, name);
-	ig_check_report(w->c, "tf.unknown-argument", line, near ? ig_arena_printf(&w->c->task->arena, "did you mean %s?", near) : NULL,
+	ig_check_report(w->c, IG_RULE_TF_UNKNOWN_ARGUMENT, line, near ? ig_arena_printf(&w->c->task->arena, "did you mean %s?", near) : NULL,
 			"%s `%s` does not exist in %s (%s)", block ? "block" : "argument", name, where,
 			ig_tfkb_versions(w->c, w->kb));
 }
@@ -128,12 +128,12 @@ static void tf__attribute(tf_walk *w, TSNode attr, const char *parent, bool top)
 		return;
 	}
 	if (ig_kb_kind_of(e) == IG_KB_TF_BLOCK && !tf__kind_changed(w->kb, e)) {
-		ig_check_report(w->c, "tf.block-as-argument", line, ig_arena_printf(&w->c->task->arena, "write it as a block: `%s { ... }`", name),
+		ig_check_report(w->c, IG_RULE_TF_BLOCK_AS_ARGUMENT, line, ig_arena_printf(&w->c->task->arena, "write it as a block: `%s { ... }`", name),
 				"`%s` of %s is a nested block, not an argument: `%s = ...` is rejected", name, w->type, name);
 		return;
 	}
 	if (ig_tfkb_read_only(e)) {
-		ig_check_report(w->c, "tf.read-only-argument", line, "remove it: the provider computes it; read it as an attribute instead",
+		ig_check_report(w->c, IG_RULE_TF_READ_ONLY_ARGUMENT, line, "remove it: the provider computes it; read it as an attribute instead",
 				"`%s` of %s is a read-only attribute: it cannot be set", name, w->type);
 		return;
 	}
@@ -179,7 +179,7 @@ static void tf__block(tf_walk *w, TSNode blk, const char *parent, bool top, int 
 	}
 	if (ig_kb_kind_of(e) == IG_KB_TF_ARGUMENT) {
 		if (tf__holds_objects(w->kb, e) || tf__kind_changed(w->kb, e)) return;
-		ig_check_report(w->c, "tf.argument-as-block", line, ig_arena_printf(&w->c->task->arena, "write it as an argument: `%s = ...`", name),
+		ig_check_report(w->c, IG_RULE_TF_ARGUMENT_AS_BLOCK, line, ig_arena_printf(&w->c->task->arena, "write it as an argument: `%s = ...`", name),
 				"`%s` of %s is an argument, not a nested block: `%s { ... }` is rejected", name, w->type, name);
 		return;
 	}
@@ -214,7 +214,7 @@ static void tf__top_block(ig_check_ctx *c, const ig_kb *kb, TSNode blk, bool old
 	ig_kb_kind want = data ? IG_KB_TF_DATA : IG_KB_TF_RESOURCE;
 	if (!e || ig_kb_kind_of(e) != want) {
 		const char *near = ig_tfkb_suggest_type(c, kb, type, data);
-		ig_check_report(c, data ? "tf.unknown-data-source" : "tf.unknown-resource", line,
+		ig_check_report(c, data ? IG_RULE_TF_UNKNOWN_DATA_SOURCE : IG_RULE_TF_UNKNOWN_RESOURCE, line,
 				near ? ig_arena_printf(&c->task->arena, "did you mean %s?", near) : NULL,
 				"%s type `%s` does not exist (%s)", data ? "data source" : "resource", type, ig_tfkb_versions(c, kb));
 		return;
@@ -222,7 +222,7 @@ static void tf__top_block(ig_check_ctx *c, const ig_kb *kb, TSNode blk, bool old
 	tf_walk w = {.c = c, .kb = kb, .top = ig_kb_key(kb, e), .type = data ? key : type, .old_only = old_only};
 	const char *note = ig_tfkb_removed(kb, e);
 	if (note && !old_only)
-		ig_check_report(c, "tf.removed", line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
+		ig_check_report(c, IG_RULE_TF_REMOVED, line, "keep the provider below its next major, or migrate (see the provider's upgrade guide)",
 				"%s type `%s` %s", data ? "data source" : "resource", type, note);
 	bool has_body;
 	TSNode body = tf__body(blk, &has_body);

@@ -106,8 +106,8 @@ static void cfg__member(ig_tfcfg *t, const char *name, TSNode at, TSNode value, 
 		return;
 	}
 	if (t->rule_removed && ig_kb_has(e, IG_KB_REMOVED))
-		ig_check_report(t->c, t->rule_removed, line, "keep the provider below its next major, or migrate", "`%s` of %s is %s", name, t->what,
-				ig_kb_str(t->kb, e->note));
+		ig_check_report(t->c, t->rule_removed, line, "keep the provider below its next major, or migrate", "`%s` of %s %s", name, t->what,
+				ig_kb_str(t->kb, e->note)); /* the note reads "was removed in ..." */
 	if (t->rule_deprecated && ig_kb_has(e, IG_KB_DEPRECATED))
 		ig_check_report(t->c, t->rule_deprecated, line, NULL, "`%s` of %s is deprecated: %s", name, t->what, ig_kb_str(t->kb, e->note));
 	const char *inner = t->nested ? t->nested(t, e) : NULL;

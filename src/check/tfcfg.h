@@ -16,7 +16,7 @@ typedef struct ig_tfcfg ig_tfcfg;
 struct ig_tfcfg {
 	ig_check_ctx *c;
 	const ig_kb *kb;
-	const char *rule_unknown;    /* "cdktf.unknown-property" */
+	const char *rule_unknown;    /* IG_RULE_CDKTF_UNKNOWN_PROPERTY */
 	const char *rule_removed;    /* names only in the previous major (tf.kb), or NULL */
 	const char *rule_deprecated; /* @deprecated members (pulumi.kb), or NULL */
 	const char *what;            /* "S3Bucket (aws_s3_bucket)", for messages */

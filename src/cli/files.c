@@ -82,17 +82,17 @@ bool ig_cli_load_file(ig_task *t, ig_response *r, const char *path)
 	if (st == IG_READ_TOO_BIG) {
 		f->skipped = true;
 		f->text = "";
-		ig_task_add_finding(t, "input.file-too-large", 0, IG_SEV_WARNING, r->name, path, 0, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_FILE_TOO_LARGE, 0, IG_SEV_WARNING, r->name, path, 0, 0,
 				    "%s is %zu bytes, over the %zu-byte cap: not checked", path, text.size_on_disk, IG_CODE_CAP);
 		return true;
 	}
 	f->text = text.data;
 	f->len = text.len;
 	if (text.had_nul)
-		ig_task_add_finding(t, "input.nul-bytes", 0, IG_SEV_WARNING, r->name, path, (unsigned)text.first_bad_line, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_NUL_BYTES, 0, IG_SEV_WARNING, r->name, path, (unsigned)text.first_bad_line, 0,
 				    "%s holds NUL bytes (first on line %zu); replaced by spaces", path, text.first_bad_line);
 	else if (text.bad_utf8)
-		ig_task_add_finding(t, "input.invalid-utf8", 0, IG_SEV_WARNING, r->name, path, (unsigned)text.first_bad_line, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_INVALID_UTF8, 0, IG_SEV_WARNING, r->name, path, (unsigned)text.first_bad_line, 0,
 				    "%s is not valid UTF-8 (first bad byte on line %zu); replaced by '?'", path,
 				    text.first_bad_line);
 	return true;

@@ -1,5 +1,6 @@
 /* Knowledge-base files: read once, checked, searched in place. */
 #include "kb/kb.h"
+#include "util/arena.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -132,30 +133,47 @@ const ig_kb_entry *ig_kb_find(const ig_kb *kb, const char *key, size_t n)
 	return kb__cmp(ig_kb_key(kb, &kb->entries[i]), key, n) == 0 ? &kb->entries[i] : NULL;
 }
 
+/* "parent" "sep" "name" in buf when it fits, else in a heap block the caller frees: keys have no
+ * length limit (a fixed buffer made a long key's children silently absent). */
+static char *kb__join(char *buf, size_t cap, const char *parent, const char *sep, const char *name, size_t *len)
+{
+	size_t p = strlen(parent), s = strlen(sep), n = strlen(name);
+	*len = p + s + n;
+	char *out = *len < cap ? buf : ig_xmalloc(*len + 1);
+	memcpy(out, parent, p);
+	memcpy(out + p, sep, s);
+	memcpy(out + p + s, name, n + 1);
+	return out;
+}
+
 const ig_kb_entry *ig_kb_child(const ig_kb *kb, const char *parent, const char *name)
 {
-	char buf[1024];
-	int n = snprintf(buf, sizeof buf, "%s.%s", parent, name);
-	if (n < 0 || (size_t)n >= sizeof buf) return NULL;
-	return ig_kb_find(kb, buf, (size_t)n);
+	char buf[256];
+	size_t n;
+	char *key = kb__join(buf, sizeof buf, parent, ".", name, &n);
+	const ig_kb_entry *e = ig_kb_find(kb, key, n);
+	if (key != buf) free(key);
+	return e;
 }
 
 /* The range [lo, hi) of keys that start with "parent."; the whole table for
  * "" (whose children are the top-level keys). */
 static void kb__child_range(const ig_kb *kb, const char *parent, uint32_t *lo, uint32_t *hi)
 {
-	char buf[1024];
+	char buf[256];
 	*lo = *hi = 0;
 	if (!*parent) {
 		*hi = kb->n_entries;
 		return;
 	}
-	int n = snprintf(buf, sizeof buf, "%s.", parent);
-	if (n < 0 || (size_t)n >= sizeof buf || !kb->n_entries) return;
-	*lo = kb__lower_bound(kb, buf, (size_t)n);
+	if (!kb->n_entries) return;
+	size_t n;
+	char *key = kb__join(buf, sizeof buf, parent, ".", "", &n);
+	*lo = kb__lower_bound(kb, key, n);
 	/* '.' + 1 is '/': every key with the prefix sorts below "parent/" */
-	buf[n - 1] = '/';
-	*hi = kb__lower_bound(kb, buf, (size_t)n);
+	key[n - 1] = '/';
+	*hi = kb__lower_bound(kb, key, n);
+	if (key != buf) free(key);
 }
 
 size_t ig_kb_each_child(const ig_kb *kb, const char *parent, bool (*fn)(const ig_kb_entry *e, void *ctx), void *ctx)

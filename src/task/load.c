@@ -56,16 +56,16 @@ static const char *load__md(ig_task *t, const char *docs, const char *name, cons
 	ig_read_status st = ig_file_read(&t->arena, ig_path_join(&t->arena, docs, name), IG_MD_CAP, &txt);
 	if (st == IG_READ_MISSING) return NULL;
 	if (st != IG_READ_OK) {
-		ig_task_add_finding(t, st == IG_READ_TOO_BIG ? "input.file-too-large" : "input.unreadable", 0,
+		ig_task_add_finding(t, st == IG_READ_TOO_BIG ? IG_RULE_INPUT_FILE_TOO_LARGE : IG_RULE_INPUT_UNREADABLE, 0,
 				    IG_SEV_ERROR, NULL, rel, 0, 0, "%s: %s (%zu bytes)", rel, ig_read_status_str(st), txt.size_on_disk);
 		return NULL;
 	}
 	if (txt.had_nul || txt.bad_utf8)
-		ig_task_add_finding(t, txt.had_nul ? "input.nul-bytes" : "input.invalid-utf8", 0, IG_SEV_WARNING, NULL, rel,
+		ig_task_add_finding(t, txt.had_nul ? IG_RULE_INPUT_NUL_BYTES : IG_RULE_INPUT_INVALID_UTF8, 0, IG_SEV_WARNING, NULL, rel,
 				    (unsigned)txt.first_bad_line, 0, "%s: %s from line %zu on (replaced; the rest is read)", rel,
 				    txt.had_nul ? "NUL bytes" : "invalid UTF-8", txt.first_bad_line);
 	if (txt.len == 0)
-		ig_task_add_finding(t, "input.empty-file", 0, IG_SEV_WARNING, NULL, rel, 0, 0, "%s is empty", rel);
+		ig_task_add_finding(t, IG_RULE_INPUT_EMPTY_FILE, 0, IG_SEV_WARNING, NULL, rel, 0, 0, "%s is empty", rel);
 	*len = txt.len;
 	return txt.data;
 }
@@ -85,7 +85,7 @@ typedef struct {
 static void load__repeat(void *vctx, const ig_md_file *kept, const ig_md_block *again, bool kept_earlier)
 {
 	load_repeat *c = vctx;
-	ig_task_add_finding(c->t, "md.duplicate-file", 0, IG_SEV_INFO, c->r->name, kept->path, 0, again->md_line,
+	ig_task_add_finding(c->t, IG_RULE_MD_DUPLICATE_FILE, 0, IG_SEV_INFO, c->r->name, kept->path, 0, again->md_line,
 			    "%s: %s is given again at line %u (first at line %u); the %s is used", c->r->source, kept->path,
 			    again->fence_line, kept->block->md_line, kept_earlier ? "earlier complete block" : "later block");
 }
@@ -147,13 +147,13 @@ static void load__lib_file(ig_task *t, ig_response *r, const char *full, const c
 	if (st != IG_READ_OK) {
 		f->skipped = true;
 		f->text = "";
-		ig_task_add_finding(t, st == IG_READ_TOO_BIG ? "input.file-too-large" : "input.unreadable", 0,
+		ig_task_add_finding(t, st == IG_READ_TOO_BIG ? IG_RULE_INPUT_FILE_TOO_LARGE : IG_RULE_INPUT_UNREADABLE, 0,
 				    IG_SEV_WARNING, r->name, rel, 0, 0, "%s: %s (%zu bytes); not analysed", rel,
 				    ig_read_status_str(st), txt.size_on_disk);
 		return;
 	}
 	if (txt.had_nul || txt.bad_utf8)
-		ig_task_add_finding(t, txt.had_nul ? "input.nul-bytes" : "input.invalid-utf8", 0, IG_SEV_WARNING, r->name, rel,
+		ig_task_add_finding(t, txt.had_nul ? IG_RULE_INPUT_NUL_BYTES : IG_RULE_INPUT_INVALID_UTF8, 0, IG_SEV_WARNING, r->name, rel,
 				    (unsigned)txt.first_bad_line, 0, "%s: %s from line %zu on (replaced; the rest is read)", rel,
 				    txt.had_nul ? "NUL bytes" : "invalid UTF-8", txt.first_bad_line);
 	f->text = txt.data;
@@ -230,7 +230,7 @@ static void load__turns(ig_task *t, const char *docs)
 		ig_task_md_response(t, r, md, len);
 	}
 	if (t->n_turns) load__resolve_model(t);
-	else ig_task_add_finding(t, "input.missing-file", 0, IG_SEV_ERROR, NULL, "lib/MODEL_RESPONSE.md", 0, 0,
+	else ig_task_add_finding(t, IG_RULE_INPUT_MISSING_FILE, 0, IG_SEV_ERROR, NULL, "lib/MODEL_RESPONSE.md", 0, 0,
 				 "no MODEL_RESPONSE.md: there is no model answer to review");
 }
 
@@ -261,7 +261,7 @@ int ig_task_load(ig_task *t, const char *dir, const char **err)
 	ig_metadata_load(t, ig_path_join(&t->arena, dir, "metadata.json"));
 	const char *docs = ig_task_docs_dir(&t->arena, t->dir);
 	if (docs == t->dir && ig_path_is_file(ig_path_join(&t->arena, dir, "lib")))
-		ig_task_add_finding(t, "input.unreadable", 0, IG_SEV_ERROR, NULL, "lib", 0, 0, "lib is a file, not a folder");
+		ig_task_add_finding(t, IG_RULE_INPUT_UNREADABLE, 0, IG_SEV_ERROR, NULL, "lib", 0, 0, "lib is a file, not a folder");
 	load__prompt(t, docs);
 	load__turns(t, docs);
 
@@ -281,10 +281,10 @@ int ig_task_load(ig_task *t, const char *dir, const char **err)
 		t->ideal = *md;
 		t->ideal.name = "ideal";
 		if (!md->present)
-			ig_task_add_finding(t, "input.missing-file", 0, IG_SEV_ERROR, NULL, md->source, 0, 0,
+			ig_task_add_finding(t, IG_RULE_INPUT_MISSING_FILE, 0, IG_SEV_ERROR, NULL, md->source, 0, 0,
 					    "no ideal response: neither code in lib/ nor IDEAL_RESPONSE.md");
 		else if (md->n_files == 0)
-			ig_task_add_finding(t, "ideal.no-code", 0, IG_SEV_WARNING, "ideal", md->source, 0, 0,
+			ig_task_add_finding(t, IG_RULE_IDEAL_NO_CODE, 0, IG_SEV_WARNING, "ideal", md->source, 0, 0,
 					    "IDEAL_RESPONSE.md has no code block and lib/ has no code");
 	}
 	return 0;

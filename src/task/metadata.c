@@ -20,7 +20,7 @@ ig_lang ig_metadata_lang(const char *s, size_t n)
 
 static void meta__type_finding(ig_task *t, const ig_jval *v, const char *key, const char *want, const char *what_now)
 {
-	ig_task_add_finding(t, "input.metadata-type", 0, IG_SEV_WARNING, NULL, MD_FILE, v->line, 0,
+	ig_task_add_finding(t, IG_RULE_INPUT_METADATA_TYPE, 0, IG_SEV_WARNING, NULL, MD_FILE, v->line, 0,
 			    "metadata.json: \"%s\" is a %s, expected %s; %s", key, ig_jtype_name(v->type), want, what_now);
 }
 
@@ -72,7 +72,7 @@ static void meta__services(ig_task *t, const ig_jval *root)
 		if (it->type == IG_JSTR) {
 			*IG_PUSH(&t->arena, m->aws_services, m->n_aws_services, cap) = it->str;
 		} else {
-			ig_task_add_finding(t, "input.metadata-type", 0, IG_SEV_WARNING, NULL, MD_FILE, it->line, 0,
+			ig_task_add_finding(t, IG_RULE_INPUT_METADATA_TYPE, 0, IG_SEV_WARNING, NULL, MD_FILE, it->line, 0,
 					    "metadata.json: aws_services[%zu] is a %s, expected a string; it is ignored",
 					    i, ig_jtype_name(it->type));
 		}
@@ -100,13 +100,13 @@ static void meta__training_quality(ig_task *t, const ig_jval *root)
 		return;
 	}
 	if (!isfinite(q) || q < 0 || q > 10) {
-		ig_task_add_finding(t, "input.metadata-type", 0, IG_SEV_WARNING, NULL, MD_FILE, v->line, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_METADATA_TYPE, 0, IG_SEV_WARNING, NULL, MD_FILE, v->line, 0,
 				    "metadata.json: training_quality %g is outside 0-10; it is ignored", q);
 		return;
 	}
 	if (q > 0 && q < 1) {
 		/* 0.95 is a fraction, not a score of 0.95 out of 10: keep it out of comparisons */
-		ig_task_add_finding(t, "input.metadata-type", 0, IG_SEV_WARNING, NULL, MD_FILE, v->line, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_METADATA_TYPE, 0, IG_SEV_WARNING, NULL, MD_FILE, v->line, 0,
 				    "metadata.json: training_quality %g looks like a 0-1 fraction, not a 0-10 score; it is ignored", q);
 		return;
 	}
@@ -120,13 +120,13 @@ void ig_metadata_load(ig_task *t, const char *path)
 	ig_text txt;
 	ig_read_status st = ig_file_read(&t->arena, path, (size_t)1 << 20, &txt);
 	if (st == IG_READ_MISSING) {
-		ig_task_add_finding(t, "input.missing-file", 0, IG_SEV_WARNING, NULL, MD_FILE, 0, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_MISSING_FILE, 0, IG_SEV_WARNING, NULL, MD_FILE, 0, 0,
 				    "metadata.json is missing: declared platform, language and services are unknown");
 		return;
 	}
 	m->present = true;
 	if (st != IG_READ_OK) {
-		ig_task_add_finding(t, "input.unreadable", 0, IG_SEV_ERROR, NULL, MD_FILE, 0, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_UNREADABLE, 0, IG_SEV_ERROR, NULL, MD_FILE, 0, 0,
 				    "metadata.json: %s", ig_read_status_str(st));
 		return;
 	}
@@ -143,17 +143,17 @@ void ig_metadata_parse(ig_task *t, const char *text, size_t len)
 	/* one finding: either what could be read is used, or nothing is */
 	bool object = root && root->type == IG_JOBJ;
 	if (p.n_errors_total && object)
-		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_WARNING, NULL, MD_FILE, p.errors[0].line, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_METADATA_JSON, 0, IG_SEV_WARNING, NULL, MD_FILE, p.errors[0].line, 0,
 				    "metadata.json is not valid JSON (%zu error%s, first at line %u column %u); the keys that "
 				    "could be read are used", p.n_errors_total, p.n_errors_total == 1 ? "" : "s",
 				    p.errors[0].line, p.errors[0].col);
 	else if (p.n_errors_total)
-		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_ERROR, NULL, MD_FILE, p.errors[0].line, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_METADATA_JSON, 0, IG_SEV_ERROR, NULL, MD_FILE, p.errors[0].line, 0,
 				    "metadata.json is not valid JSON (%zu error%s, first at line %u column %u) and holds no "
 				    "readable object: it is ignored", p.n_errors_total, p.n_errors_total == 1 ? "" : "s",
 				    p.errors[0].line, p.errors[0].col);
 	else if (!object)
-		ig_task_add_finding(t, "input.metadata-json", 0, IG_SEV_ERROR, NULL, MD_FILE, root ? root->line : 1, 0,
+		ig_task_add_finding(t, IG_RULE_INPUT_METADATA_JSON, 0, IG_SEV_ERROR, NULL, MD_FILE, root ? root->line : 1, 0,
 				    "metadata.json holds %s, not an object: it is ignored",
 				    root ? ig_jtype_name(root->type) : "no JSON value");
 	if (!object) return;
@@ -165,13 +165,13 @@ void ig_metadata_parse(ig_task *t, const char *text, size_t len)
 	if (m->platform_raw) {
 		m->platform = ig_platform_from_name(m->platform_raw, strlen(m->platform_raw));
 		if (m->platform == IG_PLAT_UNKNOWN)
-			ig_task_add_finding(t, "input.metadata-value", 0, IG_SEV_WARNING, NULL, MD_FILE, 0, 0,
+			ig_task_add_finding(t, IG_RULE_INPUT_METADATA_VALUE, 0, IG_SEV_WARNING, NULL, MD_FILE, 0, 0,
 					    "metadata.json: unknown platform \"%s\"", m->platform_raw);
 	}
 	if (m->language_raw) {
 		m->language = ig_metadata_lang(m->language_raw, strlen(m->language_raw));
 		if (m->language == IG_LANG_UNKNOWN)
-			ig_task_add_finding(t, "input.metadata-value", 0, IG_SEV_WARNING, NULL, MD_FILE, 0, 0,
+			ig_task_add_finding(t, IG_RULE_INPUT_METADATA_VALUE, 0, IG_SEV_WARNING, NULL, MD_FILE, 0, 0,
 					    "metadata.json: unknown language \"%s\"", m->language_raw);
 	}
 	/* "cdk-typescript" in platform and nothing in language */

@@ -8,6 +8,7 @@
 #include "syntax/lang.h"
 #include "syntax/syntax.h"
 #include "util/arena.h"
+#include "rule_ids.h" /* IG_RULE_* constants, generated from the rules/ registry */
 
 typedef enum ig_platform {
 	IG_PLAT_UNKNOWN = 0,
@@ -125,7 +126,8 @@ typedef struct ig_task {
 	struct ig_diff *diff;     /* the model against the ideal (diff/diff.h), NULL before analysis */
 } ig_task;
 
-/* Add a finding; strings are copied into the task arena. */
+/* Add a finding; strings are copied into the task arena. rule is an IG_RULE_*
+ * constant (rule_ids.h), so an id the registry does not have does not compile. */
 ig_finding *ig_task_add_finding(ig_task *t, const char *rule, char category, ig_severity sev,
 				const char *response, const char *file, unsigned line, unsigned md_line,
 				const char *fmt, ...) __attribute__((format(printf, 9, 10)));

@@ -3,6 +3,7 @@
  * (tests/unit/main.c) prints one line per failure and "N passed, N failed". */
 #ifndef IG_HARNESS_H
 #define IG_HARNESS_H
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,7 +12,18 @@ struct ig_kb;
 /* Open a table of the build under test ($BUILD, default build): "kb/cfn.kb",
  * "test-fixture.kb". Returns 0, or -1 after printing why. */
 int ig_test_kb_open(struct ig_kb *kb, const char *file);
+/* For a test that runs the checks through the default tables ($IACGRADE_KB, else kb/ beside the
+ * binary): 0 when the named sources ("cdk", "cfn", "tf", "pulumi") are loaded, else -1 after
+ * printing which are missing. Such a test fails when this fails: a check with no table reports
+ * nothing, so a test asserting the absence of findings would pass on no data. */
+int ig_test_need_kb(const char *sources);
+#define IG_NEED_KB(sources) do { if (ig_test_need_kb(sources)) { \
+	fprintf(stderr, "  %s:%d: needs the %s table(s)\n", __FILE__, __LINE__, sources); (*ig_failed_)++; return; } } while (0)
 void ig_test_register(const char *name, const char *file, ig_test_fn fn);
+/* The registered tests: a list that grows (ig_test_register adds to the runner's own). */
+typedef struct { const char *name, *file; ig_test_fn fn; } ig_test_entry;
+typedef struct { ig_test_entry *items; size_t n, cap; } ig_test_list;
+void ig_test_list_add(ig_test_list *l, const char *name, const char *file, ig_test_fn fn);
 
 #define TEST(name) \
 	static void test_##name(int *ig_failed_); \

@@ -15,4 +15,13 @@ w.add({ key: 'mod.Old', kind: 'alias', type: 'mod.Version' });
 w.add({ key: 'mod.Props', kind: 'struct', flags: ['abstract'] }); // merged into the first
 w.add({ key: 'Top', kind: 'class' });
 w.add({ key: 'mod/other', kind: 'class' }); // sorts right after every "mod." key
+// A key longer than any fixed lookup buffer, with a child: its lookups must not depend on a length limit.
+const long = 'Long' + 'x'.repeat(1500);
+w.add({ key: long, kind: 'class' });
+w.add({ key: `${long}.member`, kind: 'property' });
+// A CloudFormation property with more allowed values than the real data has today (342 at most), so
+// the value check cannot rely on a cap: V000 ... V599.
+w.add({ key: 'Fixture::Many::Values', kind: 'cfn_resource' });
+w.add({ key: 'Fixture::Many::Values.Choice', kind: 'cfn_property', type: 'string',
+  extra: Array.from({ length: 600 }, (_, i) => 'V' + String(i).padStart(3, '0')) });
 w.write(process.argv[2]);

@@ -4,6 +4,8 @@
 #include "harness.h"
 #include "kb/kb.h"
 #include "syntax/yamlval.h"
+#include "check/check.h"
+#include "task/load.h"
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -316,4 +318,44 @@ TEST(yaml_long_and_aliased)
 	size_t deep = 0;
 	CHECK(a20 && yaml_count(a20, &deep) < 300000 && deep > 0);
 	ig_arena_free(&a);
+}
+
+/* Check a JSON template against the reader's fixture table as its CloudFormation source; the
+ * number of findings of rule whose message holds `in_message`. */
+static int cfn_fixture_findings(const char *json, const char *rule, const char *in_message, int *ig_failed_)
+{
+	ig_kbset set = {0};
+	if (ig_test_kb_open(&set.cfn, "test-fixture.kb")) { CHECK(!"fixture opens"); return -1; }
+	ig_task t;
+	ig_task_init(&t);
+	ig_file f = {.path = "template.json", .lang = IG_LANG_JSON, .text = json, .len = strlen(json)};
+	ig_syntax_parse(&f.parse, &t.arena, f.lang, f.text, f.len);
+	CHECK(f.parse.tree != NULL);
+	int n = 0;
+	if (f.parse.tree) {
+		ig_check_ctx c = {.task = &t, .response = "file", .file = &f, .parse = &f.parse, .kb = &set};
+		ig_check_cfn(&c);
+		for (size_t i = 0; i < t.n_findings; i++)
+			n += strcmp(t.findings[i].rule, rule) == 0 && strstr(t.findings[i].message, in_message) != NULL;
+	}
+	ig_parse_release(&f.parse);
+	ig_task_free(&t);
+	ig_kb_close(&set.cfn);
+	return n;
+}
+
+/* Every allowed value counts, however long the list: the check once kept the first 512 and
+ * reported the rest as not allowed. */
+TEST(cfn_value_allowed_past_512)
+{
+	static const char tmpl[] = "{\"Resources\": {\"R\": {\"Type\": \"Fixture::Many::Values\", "
+				   "\"Properties\": {\"Choice\": \"%s\"}}}}";
+	char json[256];
+	snprintf(json, sizeof json, tmpl, "V599"); /* the last of 600 */
+	CHECK_INT(cfn_fixture_findings(json, "cfn.value-not-allowed", "V599", ig_failed_), 0);
+	snprintf(json, sizeof json, tmpl, "V000");
+	CHECK_INT(cfn_fixture_findings(json, "cfn.value-not-allowed", "V000", ig_failed_), 0);
+	/* and the check runs: a value outside the list is reported */
+	snprintf(json, sizeof json, tmpl, "V600");
+	CHECK_INT(cfn_fixture_findings(json, "cfn.value-not-allowed", "V600", ig_failed_), 1);
 }

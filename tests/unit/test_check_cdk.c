@@ -44,6 +44,7 @@ static const ig_finding *with(const ig_task *t, const char *rule, const char *in
 
 TEST(check_cdk_messages_every_language)
 {
+	IG_NEED_KB("cdk");
 	static const char *const files[] = {"stack.ts", "stack.mjs", "stack.py", "stack.go", "TapStack.java"};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		ig_task t;
@@ -71,6 +72,7 @@ TEST(check_cdk_messages_every_language)
  * gives it, with what it does to the build. */
 TEST(check_cdk_missing_required_every_language)
 {
+	IG_NEED_KB("cdk");
 	static const struct {
 		const char *file, *fix, *effect;
 	} cases[] = {
@@ -94,6 +96,7 @@ TEST(check_cdk_missing_required_every_language)
 
 TEST(check_cdk_unknown_is_not_wrong)
 {
+	IG_NEED_KB("cdk");
 	ig_task t;
 	ig_task_init(&t);
 	ig_response r = {.name = "file", .source = "check", .present = true};
@@ -113,11 +116,15 @@ TEST(check_cdk_unknown_is_not_wrong)
 		fprintf(stderr, "  unexpected: %s %s\n", t.findings[i].rule, t.findings[i].message);
 	}
 	CHECK_INT(cdk, 0);
+	/* and the checks ran: the same name in CDK v2 is reported */
+	check_file(&t, &r, "v2.py", "from aws_cdk import aws_logs as logs\nlogs.RetentionDays.THIRTY_DAYS\n");
+	CHECK(with(&t, "cdk.unknown-member", "THIRTY_DAYS") != NULL);
 	ig_task_free(&t);
 }
 
 TEST(check_cdk_bad_input_does_not_crash)
 {
+	IG_NEED_KB("cdk");
 	ig_task t;
 	ig_task_init(&t);
 	ig_response r = {.name = "file", .source = "check", .present = true};

@@ -23,7 +23,7 @@ TEST(kb_find_and_flags)
 	CHECK(ig_kb_find(&kb, "mod.Version.VER_1", 17) == NULL);  /* a prefix is not a key */
 	CHECK(ig_kb_find(&kb, "mod.Versio", 10) == NULL);
 	CHECK(ig_kb_find(&kb, "zzz", 3) == NULL);
-	CHECK(ig_kb_find(&kb, "Top", 3) != NULL);                 /* first key in byte order */
+	CHECK(ig_kb_find(&kb, "Top", 3) != NULL);                 /* a top-level key */
 	const ig_kb_entry *props = ig_kb_find(&kb, "mod.Props", 9);
 	CHECK(props && ig_kb_has(props, IG_KB_ABSTRACT));           /* the second add merged */
 	const ig_kb_entry *mod = ig_kb_find(&kb, "mod", 3);
@@ -69,6 +69,24 @@ TEST(kb_children_folded_closest)
 	const ig_kb_entry *alias = ig_kb_find(&kb, "mod.Old", 7);
 	const ig_kb_entry *target = alias ? ig_kb_resolve(&kb, alias) : NULL;
 	CHECK_STR(target ? ig_kb_key(&kb, target) : NULL, "mod.Version");
+	ig_kb_close(&kb);
+}
+
+/* A parent key of any length finds its children (a 1,024-byte buffer once made them absent). */
+TEST(kb_child_of_a_long_key)
+{
+	ig_kb kb;
+	if (kb_open_fixture(&kb)) { CHECK(!"fixture opens"); return; }
+	char parent[1600];
+	snprintf(parent, sizeof parent, "Long%01500d", 0);
+	memset(parent + 4, 'x', 1500);
+	CHECK(ig_kb_find(&kb, parent, strlen(parent)) != NULL);
+	const ig_kb_entry *m = ig_kb_child(&kb, parent, "member");
+	CHECK_STR(m ? ig_kb_name(&kb, m) : NULL, "member");
+	CHECK(ig_kb_child(&kb, parent, "absent") == NULL);
+	int n = 0;
+	ig_kb_each_child(&kb, parent, count_child, &n);
+	CHECK_INT(n, 1);
 	ig_kb_close(&kb);
 }
 

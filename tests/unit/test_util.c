@@ -149,3 +149,20 @@ TEST(json_value_depth_cap)
 	ig_parse_release(&p);
 	ig_arena_free(&a);
 }
+
+static void harness__noop(int *failed) { (void)failed; }
+
+/* The runner keeps every test it is given: a fixed table of 1,024 once dropped the rest silently. */
+TEST(harness_keeps_every_test)
+{
+	ig_test_list l = {0};
+	char names[3000][12];
+	for (int i = 0; i < 3000; i++) {
+		snprintf(names[i], sizeof names[i], "t%d", i);
+		ig_test_list_add(&l, names[i], __FILE__, harness__noop);
+	}
+	CHECK_INT(l.n, 3000);
+	CHECK_STR(l.n == 3000 ? l.items[2999].name : NULL, "t2999");
+	CHECK_STR(l.n > 1024 ? l.items[1024].name : NULL, "t1024");
+	free(l.items);
+}
