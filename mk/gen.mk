@@ -22,3 +22,15 @@ GEN_OBJS += $(BUILD)/gen/svc_networking.o $(BUILD)/gen/svc_tf-prefixes.o $(BUILD
 # the generated C is kept (not an intermediate make deletes after the build, which it would announce
 # after the tests' closing line)
 .SECONDARY: $(BUILD)/gen/svc_networking.c $(BUILD)/gen/svc_tf-prefixes.c $(BUILD)/gen/svc_aliases.c
+
+# The review's decision table for fixes nothing else explains (data/review/fix-topics.tsv).
+$(BUILD)/gen/review_fix_topics.c: data/review/fix-topics.tsv scripts/gen/tsv-table.js
+	@mkdir -p $(dir $@)
+	node scripts/gen/tsv-table.js $< ig_review_fix_topics $@
+GEN_OBJS += $(BUILD)/gen/review_fix_topics.o
+.SECONDARY: $(BUILD)/gen/review_fix_topics.c
+$(BUILD)/gen/review_complexity.c: data/review/complexity.tsv scripts/gen/tsv-table.js
+	@mkdir -p $(dir $@)
+	node scripts/gen/tsv-table.js $< ig_review_complexity $@
+GEN_OBJS += $(BUILD)/gen/review_complexity.o
+.SECONDARY: $(BUILD)/gen/review_complexity.c

@@ -3,7 +3,7 @@
 #include "detect/detect.h"
 #include "diff/diff.h"
 #include "diff/tokens.h"
-#include "grade/score.h"
+#include "review/categorise.h"
 #include "task/load.h"
 #include "util/strutil.h"
 #include <ctype.h>
@@ -130,38 +130,6 @@ static void analyze__compare_ideals(ig_task *t)
 				    "none of the %zu code files in lib/ matches a block of %s", lib->n_files, md->source);
 }
 
-static bool analyze__lang_match(ig_lang declared, ig_lang detected)
-{
-	if (declared == IG_LANG_TSX) declared = IG_LANG_TS;
-	if (detected == IG_LANG_TSX) detected = IG_LANG_TS;
-	return declared == detected;
-}
-
-/* Step 1 of the score: the platform/language blocker. The other blockers need
- * the prompt's requirements (a later stage), so the score stays incomplete. */
-static void analyze__score(ig_task *t)
-{
-	ig_score *s = &t->score;
-	s->complete = false;
-	const ig_metadata *m = &t->meta;
-	if (m->platform == IG_PLAT_UNKNOWN || t->platform == IG_PLAT_UNKNOWN) return;
-	bool plat_ok = m->platform == t->platform;
-	bool lang_ok = m->language == IG_LANG_UNKNOWN || t->lang == IG_LANG_UNKNOWN ||
-		       analyze__lang_match(m->language, t->lang);
-	if (plat_ok && lang_ok) return;
-	ig_score_input in = {.blocker = 3};
-	ig_score_breakdown out;
-	ig_score_compute(&in, &out);
-	s->blocker = out.blocker;
-	s->value = out.value;
-	s->approved = out.approved;
-	s->blocker_reason = ig_arena_printf(&t->arena, "metadata says %s+%s, the code is %s+%s",
-					    ig_platform_name(m->platform), ig_lang_name(m->language),
-					    ig_platform_name(t->platform), ig_lang_name(t->lang));
-	ig_task_add_finding(t, IG_RULE_PLATFORM_MISMATCH, 0, IG_SEV_ERROR, "ideal", NULL, 0, 0,
-			    "platform/language mismatch: %s (score blocker: %d)", s->blocker_reason, s->blocker);
-}
-
 void ig_analyze_task(ig_task *t)
 {
 	/* The resolved model shares its files with the turns: analyse it, then
@@ -188,5 +156,6 @@ void ig_analyze_task(ig_task *t)
 	t->lang = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.lang : t->model.lang;
 	t->diff = ig_arena_alloc(&t->arena, sizeof *t->diff);
 	ig_diff_responses(&t->arena, &t->model, &t->ideal, t->diff);
-	analyze__score(t);
+	ig_review_categorise(t);
+	ig_review_score(t);
 }

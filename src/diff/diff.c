@@ -573,8 +573,8 @@ static void make_fixes(pair_ctx *c)
 		}
 		fx = fix_new(c, kind_for(um, ui), um->kind);
 		ig_fix *f = &c->d->fixes[fx];
-		f->model_name = um->name, f->model_type = um->type;
-		if (ui) f->ideal_name = ui->name, f->ideal_type = ui->type;
+		f->model_name = um->name, f->model_type = um->type, f->service = um->service;
+		if (ui) f->ideal_name = ui->name, f->ideal_type = ui->type, f->service = ui->service ? ui->service : um->service;
 		size_t n = assign_unit(c, 0, u, fx, -1, 0) + (v >= 0 ? assign_unit(c, 1, (size_t)v, fx, -1, 0) : 0);
 		if (!n) { c->d->n_fixes--; continue; }
 		f = &c->d->fixes[fx];
@@ -600,7 +600,7 @@ static void make_fixes(pair_ctx *c)
 			continue;
 		}
 		fx = fix_new(c, kind_for(NULL, ui), ui->kind);
-		c->d->fixes[fx].ideal_name = ui->name, c->d->fixes[fx].ideal_type = ui->type;
+		c->d->fixes[fx].ideal_name = ui->name, c->d->fixes[fx].ideal_type = ui->type, c->d->fixes[fx].service = ui->service;
 		if (!assign_unit(c, 1, v, fx, -1, 0)) { c->d->n_fixes--; continue; }
 		fix_details(c, fx);
 	}

@@ -52,11 +52,19 @@ typedef struct ig_fix {
 	ig_unit_kind unit;       /* what changed: a resource, a function, a class, a section */
 	const char *model_name, *ideal_name; /* the unit's name on each side (NULL when absent) */
 	const char *model_type, *ideal_type; /* a resource's native type on each side */
+	const char *service;     /* a resource's canonical service (ideal side first), NULL when unknown */
 	ig_fix_place model, ideal;
 	ig_fix_detail *details;
 	size_t n_details, cap_details;
 	size_t model_tokens, ideal_tokens; /* tokens changed on each side */
 	size_t model_lines, ideal_lines;   /* changed lines it accounts for */
+	/* set by the review (review/categorise.h) */
+	char category;           /* 'A'..'D', 0 before the review */
+	const char *reason;      /* why that category, naming the evidence */
+	size_t *resolves;        /* indexes of the model's findings this fix removes */
+	size_t n_resolves, cap_resolves;
+	const char *environment; /* "localstack" for a change made only for the emulator, else NULL */
+	bool counted;            /* counts for the score (not LocalStack-only, not tests) */
 } ig_fix;
 
 typedef struct ig_diff {

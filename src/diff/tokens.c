@@ -38,7 +38,7 @@ uint32_t ig_tokens_unit(ig_arena *a, ig_tokens *t, ig_unit_kind kind, const char
 	for (size_t i = 0; i < t->n_units; i++)
 		if (t->units[i].kind == kind && strcmp(t->units[i].name, name) == 0) ordinal++;
 	ig_unit *u = IG_PUSH(a, t->units, t->n_units, t->cap_units);
-	*u = (ig_unit){kind, name, type, line, end_line, parent, ordinal};
+	*u = (ig_unit){.kind = kind, .name = name, .type = type, .line = line, .end_line = end_line, .parent = parent, .ordinal = ordinal};
 	return (uint32_t)(t->n_units - 1);
 }
 
@@ -328,8 +328,11 @@ static uint32_t tree__hcl_block(tree_walk *w, TSNode n, uint32_t parent)
 	bool addressed = kw && (strcmp(kw, "data") == 0 || strcmp(kw, "module") == 0);
 	/* Terraform's own addresses: aws_s3_bucket.logs, data.aws_iam_policy_document.x, module.vpc */
 	const char *full = res ? ig_arena_strdup(w->a, name) : ig_arena_printf(w->a, "%s%s%s", kw ? kw : "", k ? "." : "", name);
-	return ig_tokens_unit(w->a, w->t, res || addressed ? IG_UNIT_RESOURCE : IG_UNIT_SECTION, full,
-			      res || addressed ? ig_arena_strdup(w->a, res ? type : kw) : NULL, l0, l1, parent);
+	uint32_t u = ig_tokens_unit(w->a, w->t, res || addressed ? IG_UNIT_RESOURCE : IG_UNIT_SECTION, full,
+				    res || addressed ? ig_arena_strdup(w->a, res ? type : kw) : NULL, l0, l1, parent);
+	for (size_t i = 0; res && i < w->f->n_resources; i++)
+		if (w->f->resources[i].line == l0) w->t->units[u].service = w->f->resources[i].service;
+	return u;
 }
 
 #define TREE_MAX_DEPTH 400
@@ -417,6 +420,7 @@ static void tree__walk(tree_walk *w, TSTreeCursor *cur, uint32_t unit, bool stat
 			const char *name = r->name ? r->name : r->native_type;
 			inner = ig_tokens_unit(w->a, w->t, IG_UNIT_RESOURCE, ig_arena_strdup(w->a, name ? name : ""),
 					       r->native_type, l0, l1, unit);
+			w->t->units[inner].service = r->service;
 		}
 	}
 	tree__children(w, cur, n, inner, kind, depth);

@@ -30,6 +30,7 @@ typedef struct ig_unit {
 	ig_unit_kind kind;
 	const char *name;        /* "TapStack", "TapStack.constructor", "DataBucket", "Parameters.Env"; "" at the top */
 	const char *type;        /* a resource's native type ("AWS::S3::Bucket", "s3.Bucket"), else NULL */
+	const char *service;     /* a resource's canonical service ("S3"), from detection; NULL when unknown */
 	unsigned line, end_line; /* 1-based, in the file */
 	uint32_t parent;         /* enclosing unit (0 = the top level) */
 	uint32_t ordinal;        /* among units of the same key in the file: pairs duplicates in order */

@@ -188,6 +188,9 @@ static void data__document(data_walk *w, const ig_jval *root)
 						    resources ? name : ig_arena_printf(w->a, "%s.%s", key, name),
 						    type && type->type == IG_JSTR ? type->str : NULL, l0,
 						    data__end_line(item, 0), 0);
+			for (size_t r = 0; resources && r < w->f->n_resources; r++)
+				if (w->f->resources[r].name && strcmp(w->f->resources[r].name, name) == 0)
+					w->t->units[u].service = w->f->resources[r].service;
 			const char *sub = ig_arena_printf(w->a, "%s.%s", key, name);
 			ig_tokens_push(w->a, w->t, ig_tokens_mix(ig_tokens_hash(name, strlen(name)), 7),
 				       ig_tokens_hash(name, strlen(name)), l0, l0, u)->path = sub;

@@ -94,10 +94,15 @@ void ig_report_diff_json(ig_jsonw *w, const ig_diff *d)
 			ig_jsonw_obj_end(w);
 		}
 		ig_jsonw_arr_end(w);
+		ig_jsonw_key(w, "category");
+		if (f->category) ig_jsonw_strn(w, &f->category, 1); else ig_jsonw_null(w);
+		ig_jsonw_kstr(w, "reason", f->reason);
+		ig_jsonw_kbool(w, "counted", f->counted);
 		ig_jsonw_key(w, "resolves");
 		ig_jsonw_arr(w);
+		for (size_t k = 0; k < f->n_resolves; k++) ig_jsonw_int(w, (long long)f->resolves[k]);
 		ig_jsonw_arr_end(w);
-		ig_jsonw_kstr(w, "environment", NULL);
+		ig_jsonw_kstr(w, "environment", f->environment);
 		ig_jsonw_obj_end(w);
 	}
 	ig_jsonw_arr_end(w);
@@ -164,6 +169,7 @@ void ig_report_diff_text(ig_buf *o, const ig_diff *d)
 		if (f->unit == IG_UNIT_RESOURCE && (f->ideal_type || f->model_type))
 			ig_buf_printf_text(o, " [%s]", f->ideal_type ? f->ideal_type : f->model_type);
 		ig_buf_putc(o, '\n');
+		if (f->reason) ig_buf_printf_text(o, "    %s\n", f->reason);
 		diff__where(o, "model", &f->model);
 		diff__where(o, "ideal", &f->ideal);
 		for (size_t k = 0; k < f->n_details; k++) ig_buf_printf_text(o, "    detail: %s\n", f->details[k].path);

@@ -97,15 +97,27 @@ void ig_report_json_finding(ig_jsonw *w, const ig_finding *f)
 	ig_jsonw_obj_end(w);
 }
 
+static void json__factor(ig_jsonw *w, const char *key, const ig_score_factor *f)
+{
+	ig_jsonw_key(w, key);
+	ig_jsonw_obj(w);
+	ig_jsonw_kbool(w, "on", f->on);
+	ig_jsonw_kstr(w, "evidence", f->evidence);
+	ig_jsonw_obj_end(w);
+}
+
+/* Every step of docs/scoring.md with what it rests on. */
 static void json__score(ig_jsonw *w, const ig_task *t)
 {
 	const ig_score *s = &t->score;
 	ig_jsonw_key(w, "score");
 	ig_jsonw_obj(w);
-	bool known = s->complete || s->blocker;
-	ig_jsonw_kstr(w, "status", known ? "complete" : "incomplete");
+	ig_jsonw_kstr(w, "status", s->complete ? "complete" : "incomplete");
+	ig_jsonw_kstr(w, "status_reason", s->complete ? NULL : s->status_reason);
 	ig_jsonw_key(w, "value");
-	if (known) ig_jsonw_int(w, s->value); else ig_jsonw_null(w);
+	if (s->complete) ig_jsonw_int(w, s->value); else ig_jsonw_null(w);
+	ig_jsonw_key(w, "approved");
+	if (s->complete) ig_jsonw_bool(w, s->approved); else ig_jsonw_null(w);
 	ig_jsonw_key(w, "blocker");
 	if (s->blocker) {
 		ig_jsonw_obj(w);
@@ -115,21 +127,34 @@ static void json__score(ig_jsonw *w, const ig_task *t)
 	} else {
 		ig_jsonw_null(w);
 	}
-	ig_jsonw_key(w, "adjustment");
-	if (s->complete && !s->blocker) ig_jsonw_int(w, s->adjustment); else ig_jsonw_null(w);
-	ig_jsonw_key(w, "complexity");
-	if (s->complete && !s->blocker) ig_jsonw_int(w, s->complexity); else ig_jsonw_null(w);
-	ig_jsonw_key(w, "approved");
-	if (known) ig_jsonw_bool(w, s->approved); else ig_jsonw_null(w);
-	ig_jsonw_key(w, "not_yet_computed");
+	ig_jsonw_key(w, "blockers_not_checked");
 	ig_jsonw_arr(w);
-	if (!s->complete && !s->blocker) {
-		ig_jsonw_str(w, "blocker: required services missing (needs prompt requirements)");
-		ig_jsonw_str(w, "blocker: required region (needs prompt requirements)");
-		ig_jsonw_str(w, "adjustment (needs categorised fixes)");
-		ig_jsonw_str(w, "complexity");
-	}
+	ig_jsonw_str(w, "required services missing (needs the prompt's requirements)");
+	ig_jsonw_str(w, "required region (needs the prompt's requirements)");
 	ig_jsonw_arr_end(w);
+	ig_jsonw_key(w, "fixes");
+	ig_jsonw_obj(w);
+	ig_jsonw_kint(w, "A", s->n_a);
+	ig_jsonw_kint(w, "B", s->n_b);
+	ig_jsonw_kint(w, "C", s->n_c);
+	ig_jsonw_kint(w, "D", s->n_d);
+	ig_jsonw_kint(w, "not_counted", s->n_not_counted);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "adjustment");
+	ig_jsonw_obj(w);
+	ig_jsonw_kint(w, "value", s->adjustment);
+	ig_jsonw_kstr(w, "rule", s->adjustment_rule);
+	ig_jsonw_obj_end(w);
+	ig_jsonw_key(w, "complexity");
+	ig_jsonw_obj(w);
+	ig_jsonw_kint(w, "value", s->complexity);
+	ig_jsonw_kint(w, "services", s->n_services);
+	ig_jsonw_kstr(w, "service_names", s->services);
+	json__factor(w, "integrated", &s->integrated);
+	json__factor(w, "security", &s->security);
+	json__factor(w, "high_availability", &s->high_availability);
+	json__factor(w, "advanced", &s->advanced);
+	ig_jsonw_obj_end(w);
 	ig_jsonw_obj_end(w);
 }
 

@@ -39,6 +39,9 @@ void ig_report_md(ig_buf *o, const ig_task *t, const char *path)
 	ig_buf_puts(o, "\n## Score\n\n");
 	const ig_score *s = &t->score;
 	if (s->blocker) ig_buf_printf_text(o, "**%d** (blocker: %s)\n", s->value, s->blocker_reason);
-	else if (s->complete) ig_buf_printf_text(o, "**%d** = 8 %+d %+d\n", s->value, s->adjustment, s->complexity);
-	else ig_buf_puts(o, "Incomplete: the platform/language blocker does not apply; fix categories are not computed yet.\n");
+	else if (s->complete)
+		ig_buf_printf_text(o, "**%d** = 8 %+d (fixes: %d A, %d B, %d C, %d D; %s) %+d (complexity: %d services) -> %s\n",
+				   s->value, s->adjustment, s->n_a, s->n_b, s->n_c, s->n_d, s->adjustment_rule, s->complexity,
+				   s->n_services, s->approved ? "approved" : "blocked");
+	else ig_buf_printf_text(o, "Incomplete: %s.\n", s->status_reason ? s->status_reason : "unknown");
 }

@@ -58,8 +58,10 @@ void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
 	if (s->blocker)
 		ig_buf_printf_text(o, "score: %d (blocker: %s) -> %s\n", s->value, s->blocker_reason, s->approved ? "approved" : "blocked");
 	else if (s->complete)
-		ig_buf_printf_text(o, "score: %d = 8 %+d (fixes) %+d (complexity) -> %s\n", s->value, s->adjustment, s->complexity,
-			      s->approved ? "approved" : "blocked");
+		ig_buf_printf_text(o, "score: %d = 8 %+d (fixes: %d A, %d B, %d C, %d D; %s) %+d (complexity: %d services%s%s%s) -> %s\n",
+				   s->value, s->adjustment, s->n_a, s->n_b, s->n_c, s->n_d, s->adjustment_rule, s->complexity, s->n_services,
+				   s->security.on ? ", security" : "", s->high_availability.on ? ", high availability" : "",
+				   s->advanced.on ? ", advanced patterns" : "", s->approved ? "approved" : "blocked");
 	else
-		ig_buf_puts(o, "score: incomplete (platform/language blocker checked: none; fix categories not computed yet)\n");
+		ig_buf_printf_text(o, "score: incomplete (%s)\n", s->status_reason ? s->status_reason : "unknown");
 }

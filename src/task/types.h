@@ -98,13 +98,25 @@ typedef struct ig_metadata {
 	double training_quality;
 } ig_metadata;
 
+typedef struct ig_score_factor {
+	bool on;
+	const char *evidence;     /* "lib/tap-stack.ts:12: encrypt", or why not */
+} ig_score_factor;
+
 typedef struct ig_score {
-	bool complete;            /* false until fixes are categorised */
+	bool complete;            /* every step computed */
+	const char *status_reason;/* why not complete: no model answer, no code in it, no ideal code */
 	int value;                /* valid when complete or blocker > 0 */
 	int blocker;              /* the blocker's score (3, 4, 5), 0 = none */
 	const char *blocker_reason;
+	int n_a, n_b, n_c, n_d;   /* counted fixes per category */
+	int n_not_counted;        /* LocalStack-only fixes */
 	int adjustment;
+	const char *adjustment_rule; /* the row of the table that applied */
 	int complexity;
+	int n_services;           /* distinct services of the ideal's resources */
+	const char *services;     /* their names, comma-separated */
+	ig_score_factor integrated, security, high_availability, advanced;
 	bool approved;
 } ig_score;
 
