@@ -256,3 +256,47 @@ TEST(diff_resource_added_and_no_code)
 	if (d.n_fixes) CHECK_INT(d.fixes[0].kind, IG_FIX_NO_CODE);
 	ig_arena_free(&a);
 }
+
+/* ---- categories ---- */
+#include "review/categorise.h"
+#include "task/load.h"
+
+TEST(review_fix_takes_the_category_of_the_finding_it_removes_and_localstack_is_not_counted)
+{
+	ig_task t;
+	ig_task_init(&t);
+	static ig_file fm, fi;
+	const char *before = "import * as logs from 'aws-cdk-lib/aws-logs';\n"
+			     "export class S {\n  constructor() {\n"
+			     "    const g = new logs.LogGroup(this, 'G', { retention: logs.RetentionDays.THIRTY_DAYS });\n"
+			     "    const c = new S3Client({ region: 'us-east-1' });\n"
+			     "  }\n}\n";
+	const char *after = "import * as logs from 'aws-cdk-lib/aws-logs';\n"
+			    "export class S {\n  constructor() {\n"
+			    "    const g = new logs.LogGroup(this, 'G', { retention: logs.RetentionDays.ONE_MONTH });\n"
+			    "    const c = new S3Client({ region: 'us-east-1', forcePathStyle: true });\n"
+			    "  }\n}\n";
+	diff_answer(&t.arena, &t.model, &fm, "lib/s.ts", before);
+	diff_answer(&t.arena, &t.ideal, &fi, "lib/s.ts", after);
+	t.model.name = "model", t.ideal.name = "ideal";
+	ig_task_add_finding(&t, "cdk.unknown-member", 'A', IG_SEV_ERROR, "model", "lib/s.ts", 4, 0, "no THIRTY_DAYS");
+	t.diff = ig_arena_alloc(&t.arena, sizeof *t.diff);
+	ig_diff_responses(&t.arena, &t.model, &t.ideal, t.diff);
+	ig_review_categorise(&t);
+	size_t counted = 0;
+	for (size_t i = 0; i < t.diff->n_fixes; i++) {
+		const ig_fix *x = &t.diff->fixes[i];
+		if (x->model.line == 4) {
+			CHECK(x->category == 'A');
+			CHECK_INT(x->n_resolves, 1);
+			CHECK(x->reason && strstr(x->reason, "cdk.unknown-member"));
+		} else {
+			CHECK_STR(x->environment, "localstack");
+			CHECK(!x->counted);
+		}
+		counted += x->counted;
+	}
+	CHECK_INT(t.diff->n_fixes, 2);
+	CHECK_INT(counted, 1);
+	ig_task_free(&t);
+}
