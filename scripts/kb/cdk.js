@@ -195,8 +195,8 @@ class Index {
 	// (ignoring case and '_'): that holds for every member, checked here, so a
 	// release whose spelling breaks it stops the build. Java keeps the jsii
 	// name for methods and getters; a builder's setters (a struct property's)
-	// are camel-cased again, lowering runs of capitals: those that differ are
-	// "javaset:" aliases.
+	// are camel-cased again, lowering runs of capitals: one that differs is a
+	// "javaset:" alias, and returned (the property's aux "java=enforceSsl").
 	spellings(key, m, isStruct) {
 		const fold = (s) => s.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 		const n = this.names;
@@ -207,8 +207,10 @@ class Index {
 			if (setter !== m.name) {
 				this.w.add({ key: `javaset:${key}.${setter}`, kind: 'alias', type: `${key}.${m.name}` });
 				this.stats.javaSetters++;
+				return setter;
 			}
 		}
+		return null;
 	}
 
 	// One assembly: its root module (key), its submodules and types.
@@ -297,9 +299,12 @@ class Index {
 		for (const p of t.properties || []) {
 			const md = deprecation(p.docs);
 			if (md !== null) s.deprecated++;
-			w.add({ key: `${key}.${p.name}`, kind: p.static ? 'static_property' : 'property', flags: memberFlags(p), note: md, type: typeRef(p.type) });
+			const setter = this.spellings(key, p, t.datatype);
+			w.add({
+				key: `${key}.${p.name}`, kind: p.static ? 'static_property' : 'property', flags: memberFlags(p), note: md,
+				type: typeRef(p.type), aux: setter ? `java=${setter}` : '',
+			});
 			s.members++;
-			this.spellings(key, p, t.datatype);
 		}
 		for (const m of t.methods || []) {
 			this.spellings(key, m, false);
