@@ -172,7 +172,7 @@ function moduleNames(dir, jsii, key) {
 class Index {
 	constructor(w) {
 		this.w = w;
-		this.stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, valued: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, tsOnly: 0, javaSetters: 0 };
+		this.stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, valued: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, tsOnly: 0, javaSetters: 0, javaGetters: 0 };
 		this.jsCache = new Map();
 	}
 
@@ -197,11 +197,17 @@ class Index {
 	// name for methods and getters; a builder's setters (a struct property's)
 	// are camel-cased again, lowering runs of capitals: one that differs is a
 	// "javaset:" alias, and returned (the property's aux "java=enforceSsl").
-	spellings(key, m, isStruct) {
+	// A getter escaped for a keyword (getDefaultValue) is a "javaget:" alias.
+	spellings(key, m, isStruct, isProperty) {
 		const fold = (s) => s.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
 		const n = this.names;
 		for (const [lang, spelt] of [['python', n.python(m.name, m.const)], ['go', n.go(m.name)]])
 			if (fold(spelt) !== fold(m.name)) throw new Error(`${key}.${m.name}: ${lang} spells it ${spelt}, not the jsii name folded`);
+		// a getter whose name is not `get` and the jsii name (getDefaultValue for default)
+		if (isProperty && !m.static && n.javaGetter(m.name) !== `get${m.name[0].toUpperCase()}${m.name.slice(1)}`) {
+			this.w.add({ key: `javaget:${key}.${n.javaGetter(m.name)}`, kind: 'alias', type: `${key}.${m.name}` });
+			this.stats.javaGetters++;
+		}
 		if (isStruct && !m.static) {
 			const setter = n.javaSetter(m.name);
 			if (setter !== m.name) {
@@ -299,7 +305,7 @@ class Index {
 		for (const p of t.properties || []) {
 			const md = deprecation(p.docs);
 			if (md !== null) s.deprecated++;
-			const setter = this.spellings(key, p, t.datatype);
+			const setter = this.spellings(key, p, t.datatype, true);
 			w.add({
 				key: `${key}.${p.name}`, kind: p.static ? 'static_property' : 'property', flags: memberFlags(p), note: md,
 				type: typeRef(p.type), aux: setter ? `java=${setter}` : '',
@@ -307,7 +313,7 @@ class Index {
 			s.members++;
 		}
 		for (const m of t.methods || []) {
-			this.spellings(key, m, false);
+			this.spellings(key, m, false, false);
 			const md = deprecation(m.docs);
 			if (md !== null) s.deprecated++;
 			w.add({
@@ -335,7 +341,7 @@ function main() {
 	console.log(`cdk.kb: ${size.entries} entries, ${(size.bytes / 1048576).toFixed(1)} MB; ${s.modules} submodules, ` +
 		`${s.classes} classes (${s.cfn} L1), ${s.interfaces} interfaces, ${s.structs} structs, ${s.enums} enums ` +
 		`(${s.valued} with numeric values), ${s.members} members, ${s.deprecated} deprecated, ${s.aliases} module names, ` +
-		`${s.tsOnly} TypeScript-only exports, ${s.javaSetters} Java builder setters spelt otherwise (jsii-pacmak ${ix.names.version})`);
+		`${s.tsOnly} TypeScript-only exports, ${s.javaSetters} Java builder setters and ${s.javaGetters} getters spelt otherwise (jsii-pacmak ${ix.names.version})`);
 }
 
 if (require.main === module) main();

@@ -484,6 +484,11 @@ static cdk_sym cdk__instance_member(cdk *k, cdk_sym v, const char *name, unsigne
 		bool other2;
 		m = cdk__lookup(k, &ch, prop, CDK_INSTANCE, &other2);
 		other |= other2;
+		/* getDefaultValue() reads `default`: jsii-pacmak escapes a Java keyword */
+		for (size_t i = 0; !m && i < ch.n; i++) {
+			const ig_kb_entry *a = cdk_find(k, ig_arena_printf(k->a, "javaget:%s.%s", cdk_key(k, ch.types[i]), name));
+			if (a && ig_kb_kind_of(a) == IG_KB_ALIAS) m = ig_kb_resolve(k->kb, a);
+		}
 		if (m && ig_kb_kind_of(m) != IG_KB_PROPERTY) m = NULL;
 		if (m) {
 			/* the getter is called: its value is the property's */
