@@ -4,25 +4,28 @@
 // their members, from the packages' jsii manifests, written as build/kb/cdk.kb
 // (format: src/kb/kb.h; conventions and figures: docs/kb-cdk.md).
 //
-//   node scripts/kb/cdk.js PKGDIR/aws-cdk-lib PKGDIR/constructs OUT.kb
+//   node scripts/kb/cdk.js PKGDIR/aws-cdk-lib PKGDIR/constructs PKGDIR/jsii-names/node_modules OUT.kb
 //
 // Keys are jsii fqns without the "aws-cdk-lib." prefix: "aws_rds" (a module),
 // "aws_rds.AuroraPostgresEngineVersion" (a type), "...VER_15_4" (a member),
 // "Duration.minutes" (core types sit at the top level), "constructs.Node"
 // (types of constructs keep their assembly). The root module is the entry
 // "aws-cdk-lib". Aliases "ts:", "py:", "go:" and "java:" map each language's
-// import name of a module to its key. Docs and examples are left out: the
+// import name of a module to its key; "javaset:" a Java builder's setter
+// that jsii-pacmak spells otherwise than the property (enforceSsl for
+// enforceSSL, defaultValue for default) to the property. Docs and examples are left out: the
 // table answers "does it exist, what type, is it deprecated".
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { Writer } = require('./kbfile');
+const jsiiNames = require('./jsii-names');
 
 const ROOT = 'aws-cdk-lib';
 
 function usage() {
-	console.error('usage: cdk.js AWS_CDK_LIB_DIR CONSTRUCTS_DIR OUT.kb');
+	console.error('usage: cdk.js AWS_CDK_LIB_DIR CONSTRUCTS_DIR JSII_NAMES_NODE_MODULES OUT.kb');
 	process.exit(2);
 }
 
@@ -169,7 +172,7 @@ function moduleNames(dir, jsii, key) {
 class Index {
 	constructor(w) {
 		this.w = w;
-		this.stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, valued: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, tsOnly: 0 };
+		this.stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, valued: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, tsOnly: 0, javaSetters: 0, javaGetters: 0 };
 		this.jsCache = new Map();
 	}
 
@@ -185,6 +188,35 @@ class Index {
 		const old = this.w.get(k);
 		if (old && old.type !== key) old.type = '';
 		else if (!old) this.alias('gopkg', name, key);
+	}
+
+	// A member's names in Java, Python and Go by jsii-pacmak's naming code.
+	// The checks compare Python and Go names with the jsii name folded
+	// (ignoring case and '_'): that holds for every member, checked here, so a
+	// release whose spelling breaks it stops the build. Java keeps the jsii
+	// name for methods and getters; a builder's setters (a struct property's)
+	// are camel-cased again, lowering runs of capitals: one that differs is a
+	// "javaset:" alias, and returned (the property's aux "java=enforceSsl").
+	// A getter escaped for a keyword (getDefaultValue) is a "javaget:" alias.
+	spellings(key, m, isStruct, isProperty) {
+		const fold = (s) => s.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+		const n = this.names;
+		for (const [lang, spelt] of [['python', n.python(m.name, m.const)], ['go', n.go(m.name)]])
+			if (fold(spelt) !== fold(m.name)) throw new Error(`${key}.${m.name}: ${lang} spells it ${spelt}, not the jsii name folded`);
+		// a getter whose name is not `get` and the jsii name (getDefaultValue for default)
+		if (isProperty && !m.static && n.javaGetter(m.name) !== `get${m.name[0].toUpperCase()}${m.name.slice(1)}`) {
+			this.w.add({ key: `javaget:${key}.${n.javaGetter(m.name)}`, kind: 'alias', type: `${key}.${m.name}` });
+			this.stats.javaGetters++;
+		}
+		if (isStruct && !m.static) {
+			const setter = n.javaSetter(m.name);
+			if (setter !== m.name) {
+				this.w.add({ key: `javaset:${key}.${setter}`, kind: 'alias', type: `${key}.${m.name}` });
+				this.stats.javaSetters++;
+				return setter;
+			}
+		}
+		return null;
 	}
 
 	// One assembly: its root module (key), its submodules and types.
@@ -273,10 +305,15 @@ class Index {
 		for (const p of t.properties || []) {
 			const md = deprecation(p.docs);
 			if (md !== null) s.deprecated++;
-			w.add({ key: `${key}.${p.name}`, kind: p.static ? 'static_property' : 'property', flags: memberFlags(p), note: md, type: typeRef(p.type) });
+			const setter = this.spellings(key, p, t.datatype, true);
+			w.add({
+				key: `${key}.${p.name}`, kind: p.static ? 'static_property' : 'property', flags: memberFlags(p), note: md,
+				type: typeRef(p.type), aux: setter ? `java=${setter}` : '',
+			});
 			s.members++;
 		}
 		for (const m of t.methods || []) {
+			this.spellings(key, m, false, false);
 			const md = deprecation(m.docs);
 			if (md !== null) s.deprecated++;
 			w.add({
@@ -289,13 +326,14 @@ class Index {
 }
 
 function main() {
-	const [cdkDir, constructsDir, out] = process.argv.slice(2);
-	if (!cdkDir || !constructsDir || !out) usage();
+	const [cdkDir, constructsDir, namesDir, out] = process.argv.slice(2);
+	if (!cdkDir || !constructsDir || !namesDir || !out) usage();
 	const cdk = readJsii(cdkDir);
 	const constructs = readJsii(constructsDir);
 	if (cdk.name !== ROOT || constructs.name !== 'constructs') throw new Error('expected the aws-cdk-lib and constructs assemblies');
 	const w = new Writer(`${ROOT}@${cdk.version}+constructs@${constructs.version}`);
 	const ix = new Index(w);
+	ix.names = jsiiNames.load(namesDir);
 	ix.assembly(cdkDir, cdk, ROOT);
 	ix.assembly(constructsDir, constructs, 'constructs');
 	const size = w.write(out);
@@ -303,7 +341,7 @@ function main() {
 	console.log(`cdk.kb: ${size.entries} entries, ${(size.bytes / 1048576).toFixed(1)} MB; ${s.modules} submodules, ` +
 		`${s.classes} classes (${s.cfn} L1), ${s.interfaces} interfaces, ${s.structs} structs, ${s.enums} enums ` +
 		`(${s.valued} with numeric values), ${s.members} members, ${s.deprecated} deprecated, ${s.aliases} module names, ` +
-		`${s.tsOnly} TypeScript-only exports`);
+		`${s.tsOnly} TypeScript-only exports, ${s.javaSetters} Java builder setters and ${s.javaGetters} getters spelt otherwise (jsii-pacmak ${ix.names.version})`);
 }
 
 if (require.main === module) main();

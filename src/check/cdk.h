@@ -69,6 +69,7 @@ typedef struct cdk {
 	size_t n_wild;
 	bool wild_foreign;         /* a wildcard import of something not indexed: unbound names may come from it */
 	bool deref;                /* JavaScript: the member looked up now is called or read through */
+	bool java_setters;         /* Java: the props looked up now are a builder's methods (for "did you mean") */
 } cdk;
 
 /* Every node of the file's tree once, in source order, with its parent's
@@ -87,9 +88,9 @@ void cdk_walk_ts(cdk *k);
 void cdk_walk_py(cdk *k);
 void cdk_walk_go(cdk *k);
 void cdk_walk_java(cdk *k);
-/* Whether jsii's Java escapes a property name that is a Java keyword (its
- * builder method is `defaultValue` for the prop `default`). */
-bool cdk_java_reserved(const char *name);
+/* A struct property's Java builder method as jsii-pacmak names it
+ * (`enforceSsl` for enforceSSL, `defaultValue` for default; from the index). */
+const char *cdk_java_setter(cdk *k, const ig_kb_entry *prop);
 
 /* ---- names ---- */
 

@@ -29,30 +29,44 @@ static cdk_sym java__builder(cdk *k, const ig_kb_entry *type)
 	return b;
 }
 
-bool cdk_java_reserved(const char *name)
+const char *cdk_java_setter(cdk *k, const ig_kb_entry *prop)
 {
-	/* jsii-pacmak's JavaGenerator.RESERVED_KEYWORDS: the Java keywords and
-	 * literals, and `build` (a builder's own method) */
-	static const char *const words[] = {
-		"abstract", "assert", "boolean", "break", "build", "byte", "case", "catch", "char", "class", "const",
-		"continue", "default", "double", "do", "else", "enum", "extends", "false", "final", "finally", "float",
-		"for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
-		"null", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
-		"switch", "synchronized", "this", "throw", "throws", "transient", "true", "try", "void", "volatile",
-		"while", NULL};
-	for (int i = 0; words[i]; i++)
-		if (strcmp(words[i], name) == 0) return true;
-	return false;
+	const char *aux = ig_kb_str(k->kb, prop->aux);
+	return strncmp(aux, "java=", 5) == 0 ? aux + 5 : ig_kb_name(k->kb, prop);
 }
 
-/* The prop a builder method sets: its name, or for `defaultValue` the prop
- * `default` when the struct has no `defaultValue` (a Java keyword's escape). */
+/* The prop a builder method sets. jsii-pacmak camel-cases a setter's name
+ * again (enforceSsl for enforceSSL, defaultValue for default); the index
+ * holds each one that differs as a "javaset:" alias of its property. */
+static const ig_kb_entry *java__setter_alias(cdk *k, const ig_kb_entry *st, const char *name)
+{
+	const ig_kb_entry *chain[IG_KB_MAX_BASES];
+	bool complete;
+	size_t n = ig_kb_bases(k->kb, st, chain, IG_KB_MAX_BASES, &complete);
+	for (size_t i = 0; i < n; i++) {
+		const ig_kb_entry *a = cdk_find(k, ig_arena_printf(k->a, "javaset:%s.%s", cdk_key(k, chain[i]), name));
+		if (a && ig_kb_kind_of(a) == IG_KB_ALIAS) return ig_kb_resolve(k->kb, a);
+	}
+	return NULL;
+}
+
 static const char *java__setter_prop(cdk *k, const ig_kb_entry *st, const char *name)
 {
-	size_t n = strlen(name);
-	if (n <= 5 || strcmp(name + n - 5, "Value") != 0 || cdk_find_prop(k, st, name)) return name;
-	char *stem = ig_arena_strndup(k->a, name, n - 5);
-	return cdk_java_reserved(stem) ? stem : name;
+	const ig_kb_entry *p = java__setter_alias(k, st, name);
+	return p ? ig_kb_name(k->kb, p) : name;
+}
+
+/* A builder method named as the property is (enforceSSL) where jsii-pacmak
+ * spells the setter otherwise (enforceSsl): the builder has no such method. */
+static bool java__jsii_spelling(cdk *k, cdk_sym b, const char *name, unsigned line)
+{
+	const ig_kb_entry *p = java__setter_alias(k, b.e, name) ? NULL : cdk_find_prop(k, b.e, name);
+	if (!p || strcmp(cdk_java_setter(k, p), name) == 0) return false;
+	const char *setter = cdk_java_setter(k, p);
+	cdk_report(k, IG_RULE_CDK_UNKNOWN_PROP, line, name, ig_arena_printf(k->a, "did you mean %s", setter),
+		   "%s's Java builder has no method %s in %s (jsii-pacmak names the setter of %s %s): %s", cdk_key(k, b.e),
+		   name, cdk_version(k), ig_kb_name(k->kb, p), setter, cdk_consequence(k));
+	return true;
 }
 
 /* A method called on a builder: create() starts it, build() ends it, the
@@ -66,7 +80,11 @@ static cdk_sym java__builder_call(cdk *k, cdk_sym b, const char *name, unsigned 
 		return v;
 	}
 	if (!b.e) return none;
-	return cdk_prop(k, b.e, java__setter_prop(k, b.e, name), line) ? b : none;
+	if (java__jsii_spelling(k, b, name, line)) return b;
+	k->java_setters = true;
+	const ig_kb_entry *p = cdk_prop(k, b.e, java__setter_prop(k, b.e, name), line);
+	k->java_setters = false;
+	return p ? b : none;
 }
 
 /* `X.Builder.create(...).a(...).b(...).build()` or `XProps.builder()...

@@ -293,6 +293,48 @@ const ig_kb_entry *cdk_go_name(cdk *k, const char *prefix, const char *name, con
 	return NULL;
 }
 
+/* Go: the type a package-level name spells, nested types joined by '_'
+ * (CfnPipeline_ActionDeclarationProperty), or NULL. */
+static const ig_kb_entry *cdk__go_type(cdk *k, const char *prefix, const char *name)
+{
+	const ig_kb_entry *owner;
+	const char *rest;
+	bool ctor;
+	const ig_kb_entry *e = cdk_go_name(k, prefix, name, &owner, &rest, &ctor);
+	if (e) return !ctor && cdk_is_type(ig_kb_kind_of(e)) ? e : NULL;
+	while (owner && rest && *rest) {
+		const char *us = strchr(rest, '_');
+		const ig_kb_entry *nested =
+			cdk_child(k, cdk_key(k, owner), us ? ig_arena_strndup(k->a, rest, (size_t)(us - rest)) : rest);
+		if (!nested || !cdk_is_type(ig_kb_kind_of(nested))) return NULL;
+		if (!us) return nested;
+		owner = nested;
+		rest = us + 1;
+	}
+	return NULL;
+}
+
+/* Go: `NewX(...)` where X is a struct, an interface or an enum. jsii-pacmak
+ * writes a constructor function only for a class; a struct is a literal
+ * (`&awscodepipeline.CfnPipeline_ActionDeclarationProperty{...}`). */
+static bool cdk__go_no_ctor(cdk *k, const ig_kb_entry *mod, const char *name, unsigned line)
+{
+	if (strncmp(name, "New", 3) != 0 || !isupper((unsigned char)name[3])) return false;
+	const ig_kb_entry *t = cdk__go_type(k, cdk_prefix(k, mod), name + 3);
+	if (!t || ig_kb_kind_of(t) == IG_KB_CLASS) return false;
+	const char *pkg = strstr(ig_kb_str(k->kb, mod->aux), "go=");
+	size_t pn = pkg ? strcspn(pkg + 3, "\n") : 0;
+	const char *what = ig_kb_kind_of(t) == IG_KB_STRUCT ? "a struct" : ig_kb_kind_of(t) == IG_KB_ENUM ? "an enum" : "an interface";
+	const char *fix = ig_kb_kind_of(t) == IG_KB_STRUCT
+				  ? ig_arena_printf(k->a, "write the struct literal &%.*s%s%s{...}", (int)pn, pkg ? pkg + 3 : "",
+						    pn ? "." : "", name + 3)
+				  : NULL;
+	cdk_report(k, IG_RULE_CDK_UNKNOWN_MEMBER, line, name, fix,
+		   "%s is %s: Go has no constructor %s for it in %s (jsii-pacmak writes New functions for classes only): %s",
+		   cdk_key(k, t), what, name, cdk_version(k), cdk_consequence(k));
+	return true;
+}
+
 /* JavaScript reads a name that does not exist as undefined and goes on: only
  * using it (calling it, reading through it) fails. A prop key or a member
  * that is only read silently loses the setting it was meant for. */
@@ -316,6 +358,7 @@ static cdk_sym cdk__module_member(cdk *k, const ig_kb_entry *mod, const char *na
 		const char *rest;
 		bool ctor;
 		e = cdk_go_name(k, prefix, name, &owner, &rest, &ctor);
+		if (!e && cdk__go_no_ctor(k, mod, name, line)) return cdk__unknown;
 		if (ctor) {
 			cdk_deprecated(k, e, line);
 			cdk_sym s = cdk_sym_of(CDK_TYPE, e);
@@ -441,6 +484,11 @@ static cdk_sym cdk__instance_member(cdk *k, cdk_sym v, const char *name, unsigne
 		bool other2;
 		m = cdk__lookup(k, &ch, prop, CDK_INSTANCE, &other2);
 		other |= other2;
+		/* getDefaultValue() reads `default`: jsii-pacmak escapes a Java keyword */
+		for (size_t i = 0; !m && i < ch.n; i++) {
+			const ig_kb_entry *a = cdk_find(k, ig_arena_printf(k->a, "javaget:%s.%s", cdk_key(k, ch.types[i]), name));
+			if (a && ig_kb_kind_of(a) == IG_KB_ALIAS) m = ig_kb_resolve(k->kb, a);
+		}
 		if (m && ig_kb_kind_of(m) != IG_KB_PROPERTY) m = NULL;
 		if (m) {
 			/* the getter is called: its value is the property's */

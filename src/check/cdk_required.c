@@ -53,7 +53,7 @@ static const char *required__spelled(cdk *k, const ig_kb_entry *prop)
 	switch (k->lang) {
 	case IG_LANG_PY: return ig_arena_printf(k->a, "%s=... (%s)", cdk_spell(k, name, true), type);
 	case IG_LANG_GO: return ig_arena_printf(k->a, "%s: ... (%s)", cdk_spell(k, name, true), type);
-	case IG_LANG_JAVA: return ig_arena_printf(k->a, ".%s%s(...) (%s)", name, cdk_java_reserved(name) ? "Value" : "", type);
+	case IG_LANG_JAVA: return ig_arena_printf(k->a, ".%s(...) (%s)", cdk_java_setter(k, prop), type);
 	default: return ig_arena_printf(k->a, "%s: ... (%s)", name, type);
 	}
 }

@@ -169,7 +169,9 @@ const char *cdk_suggest(cdk *k, const char *const *parents, size_t n, const char
 		const ig_kb_entry *e = out[i];
 		bool member = ig_kb_kind_of(e) != IG_KB_MODULE && ig_kb_kind_of(e) != IG_KB_CLASS &&
 			      ig_kb_kind_of(e) != IG_KB_STRUCT && ig_kb_kind_of(e) != IG_KB_INTERFACE && ig_kb_kind_of(e) != IG_KB_ENUM;
-		int w = snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "", cdk_spell(k, ig_kb_name(k->kb, e), member));
+		const char *spelt = k->java_setters && ig_kb_kind_of(e) == IG_KB_PROPERTY ? cdk_java_setter(k, e)
+											  : cdk_spell(k, ig_kb_name(k->kb, e), member);
+		int w = snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "", spelt);
 		if (w < 0) break;
 		used += (size_t)w;
 	}

@@ -206,7 +206,10 @@ static void ts__visit(cdk *k, TSNode n, const char *parent, const char *field, b
 	}
 	if (in_error) return;
 	if (strcmp(t, "variable_declarator") == 0) {
-		TSNode name = ig_node_field(n, "name");
+		TSNode name = ig_node_field(n, "name"), value = ig_node_field(n, "value");
+		/* `const s3 = require('aws-cdk-lib/aws-s3')`: bound by the file's
+		 * imports already; a second binding would make it unknown */
+		if (cdk_is(value, "call_expression") && ig_node_text_eq(k->p, ig_node_field(value, "function"), "require")) return;
 		if (cdk_is(name, "identifier")) ts__declare(k, cdk_text(k, name), ig_node_field(n, "type"), ig_node_field(n, "value"));
 		return;
 	}

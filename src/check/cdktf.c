@@ -138,7 +138,7 @@ static void cdktf__construct(void *ctx, const ig_tfcfg_call *call)
 	const ig_kb_entry *res = ig_kb_resolve(s->kb, e);
 	if (!res || (ig_kb_kind_of(res) != IG_KB_TF_RESOURCE && ig_kb_kind_of(res) != IG_KB_TF_DATA)) return; /* a struct class */
 	const char *key = ig_kb_key(s->kb, res);
-	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = IG_RULE_CDKTF_UNKNOWN_PROPERTY, .rule_removed = IG_RULE_CDKTF_REMOVED,
+	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = s->c->file->lang == IG_LANG_JS ? IG_RULE_CDKTF_JS_UNDEFINED : IG_RULE_CDKTF_UNKNOWN_PROPERTY, .rule_removed = IG_RULE_CDKTF_REMOVED,
 		      .what = ig_arena_printf(&s->c->task->arena, "%s (%s)", cls, key), .nested = cdktf__nested,
 		      .struct_call = cdktf__struct_call, .framework = cdktf__framework, .data = (void *)modkey};
 	if (builder) ig_tfcfg_java_builder(&t, call->node, key, 1);

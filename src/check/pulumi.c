@@ -63,6 +63,11 @@ static const char *pulumi__module(const ig_kb *kb, const char *path)
 	return m && ig_kb_kind_of(m) == IG_KB_MODULE ? sub : NULL;
 }
 
+const char *pulumi_rule_unknown(const ig_check_ctx *c)
+{
+	return c->file->lang == IG_LANG_JS ? IG_RULE_PULUMI_JS_UNDEFINED : IG_RULE_PULUMI_UNKNOWN_ARGUMENT;
+}
+
 bool pulumi_functions_class(const char *path, const char *cls)
 {
 	const char *last = strrchr(path, '.');
@@ -190,7 +195,7 @@ static void pulumi__construct(pulumi_scan *s, const ig_tfcfg_call *call, const c
 	if (ig_kb_has(e, IG_KB_DEPRECATED))
 		ig_check_report(s->c, IG_RULE_PULUMI_DEPRECATED, line, NULL, "`%s` is deprecated: %s", key, ig_kb_str(s->kb, e->note));
 	const char *tf = ig_kb_str(s->kb, e->type);
-	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = IG_RULE_PULUMI_UNKNOWN_ARGUMENT, .rule_deprecated = IG_RULE_PULUMI_DEPRECATED,
+	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = pulumi_rule_unknown(s->c), .rule_deprecated = IG_RULE_PULUMI_DEPRECATED,
 		      .what = *tf ? ig_arena_printf(&s->c->task->arena, "aws.%s (%s)", key, tf) : ig_arena_printf(&s->c->task->arena, "aws.%s", key),
 		      .rule_removed = IG_RULE_PULUMI_REMOVED, .older = pulumi__older, .data = (void *)tf,
 		      .nested = pulumi_nested, .struct_call = pulumi_struct_call, .unknown_fix = pulumi__option_fix};

@@ -16,6 +16,10 @@ const char *pulumi_nested(ig_tfcfg *t, const ig_kb_entry *e);
 /* aws.s3.BucketVersioningArgs(...) builds the input type input.s3.BucketVersioning,
  * Java's GetAmiArgs.builder() the arguments of the function ec2.getAmi. */
 bool pulumi_struct_call(ig_tfcfg *t, const char *name, const char *key);
+/* The rule for an argument the resource or function does not have: in
+ * JavaScript the generated code copies only the names it knows (the
+ * program runs, the setting is lost), so pulumi.js-undefined (B). */
+const char *pulumi_rule_unknown(const ig_check_ctx *c);
 /* The Java class of a package's functions (pulumi-java's codegen:
  * functionsClassName() is the title-cased module and "Functions":
  * Ec2Functions in com.pulumi.aws.ec2, AwsFunctions in com.pulumi.aws). */

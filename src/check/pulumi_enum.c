@@ -52,7 +52,7 @@ static void pulumi_enum__check(pulumi_scan *s, TSNode n)
 	for (size_t i = 0; i < nn; i++) names[i] = ig_kb_name(s->kb, near[i]);
 	const char *fix = ig_check_suggest_names(s->c, names, nn);
 	bool js = s->c->file->lang == IG_LANG_JS;
-	ig_check_report(s->c, IG_RULE_PULUMI_UNKNOWN_MEMBER, line, fix ? ig_arena_printf(&s->c->task->arena, "did you mean %s?", fix) : NULL,
+	ig_check_report(s->c, js ? IG_RULE_PULUMI_JS_UNDEFINED : IG_RULE_PULUMI_UNKNOWN_MEMBER, line, fix ? ig_arena_printf(&s->c->task->arena, "did you mean %s?", fix) : NULL,
 			"enum `aws.%s` has no member `%s` in %s: %s", shown, member, s->kb->source,
 			js ? "JavaScript reads it as undefined and the argument is lost" : "the code does not compile");
 }

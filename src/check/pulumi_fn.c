@@ -143,7 +143,7 @@ static void pulumi_fn__invoke(pulumi_scan *s, const ig_tfcfg_call *call, const p
 	const char *what = ig_arena_printf(&s->c->task->arena, "aws.%s", strcmp(f->module, "index") == 0 ? ig_kb_name(s->kb, e) : key);
 	if (ig_kb_has(e, IG_KB_DEPRECATED))
 		ig_check_report(s->c, IG_RULE_PULUMI_DEPRECATED, call->line, NULL, "`%s` is deprecated: %s", what, ig_kb_str(s->kb, e->note));
-	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = IG_RULE_PULUMI_UNKNOWN_ARGUMENT, .rule_deprecated = IG_RULE_PULUMI_DEPRECATED,
+	ig_tfcfg t = {.c = s->c, .kb = s->kb, .top = key, .rule_unknown = pulumi_rule_unknown(s->c), .rule_deprecated = IG_RULE_PULUMI_DEPRECATED,
 		      .what = what, .nested = pulumi_nested, .struct_call = pulumi_struct_call};
 	if (s->c->file->lang == IG_LANG_PY) ig_tfcfg_kwargs(&t, call->args, key, "opts", 1);
 	else if (*ig_kb_str(s->kb, e->type)) ig_tfcfg_value(&t, f->args, key, 1); /* its first argument is opts when it takes none */
