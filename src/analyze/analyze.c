@@ -2,6 +2,7 @@
 #include "check/check.h"
 #include "detect/detect.h"
 #include "grade/score.h"
+#include "req/req.h"
 #include "task/load.h"
 #include "util/strutil.h"
 #include <ctype.h>
@@ -183,5 +184,6 @@ void ig_analyze_task(ig_task *t)
 				    "%s ends inside an unclosed code block: the answer was cut off", t->model.source);
 	t->platform = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.platform : t->model.platform;
 	t->lang = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.lang : t->model.lang;
+	ig_req_task(t);
 	analyze__score(t);
 }

@@ -1,0 +1,449 @@
+/* Phrase readers for every kind but services: regions and their roles, AZs,
+ * resource counts, tags, destroyability, encryption, KMS, TLS, retention and
+ * rotation periods, instance classes, engines, CIDR blocks, the environment
+ * suffix, platform and language. Each reads one clause (read.c). */
+#include "detect/detect.h"
+#include "req/internal.h"
+#include "util/strutil.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define RE(name, pat) \
+	static regex_t name##_re; static int name##_done; \
+	static regex_t *name(void) { return req_re(&name##_re, &name##_done, pat); }
+
+RE(re_region, "\\b(us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]{1,2}\\b")
+#define ROLE "(primary|main|secondary|dr|disaster[- ]recovery|failover|fail-over|standby|backup|replica|replication|target|source|recovery)"
+RE(re_role_before, ROLE "( region| site| location| deployment| environment)?[[:space:]]*[-|:=(]*[[:space:]]*(is|in|to|of|at|=)?[[:space:]]*[(]?[[:space:]]*$")
+RE(re_role_after, "^[[:space:]]*[)]?[[:space:]]*(region)?[[:space:]]*[,:|-]?[[:space:]]*(for|as|is|=)?[[:space:]]*(the|a|our|its)?[[:space:]]*" ROLE "\\b")
+RE(re_not_region, "(not in|not to|not use|except|other than|instead of|rather than|avoid|never|outside( of)?|away from|migrat(e|ing) from|moving from)[[:space:]]*(the)?[[:space:]]*$")
+RE(re_az_num, "\\b(at least|minimum of|a minimum of|minimum|min\\.?|no fewer than|up to|exactly)?[[:space:]]*([0-9]+|two|three|four|five|six)[[:space:]]*(or more[[:space:]]*)?(\\(?[0-9]+\\)?[[:space:]]*)?(different |distinct |separate |availability-)?(availability[- ]zones?|azs?)\\b")
+RE(re_az_hyphen, "\\b([0-9]+|two|three|four|five|six)-az\\b")
+RE(re_az_multi, "\\bmulti[- ]?az\\b|\\b(multiple|several|different|two or more|many|redundant)[[:space:]]+(availability[- ]zones?|azs)\\b|\\b(across|spanning|span|spread over|distributed across|over)[[:space:]]+(the[[:space:]]+)?(availability[- ]zones|azs)\\b")
+RE(re_destroy, "destroyable|destructible|deletable|removable|can be (cleanly |fully |easily |safely )?(destroyed|deleted|torn down|removed)|removalpolicy\\.destroy|removal[ _]?policy[^.]{0,20}destroy|(no|not use|without|avoid|forbidden:?)[^.]{0,12}retain|deletionpolicy:? ?delete|deletion[ _]protection[^.]{0,25}(disabled|off|false)|(disable|no)[^.]{0,12}deletion[ _]protection|force_?destroy|auto_?delete_?objects|\\b(tear|torn) ?down|teardown|clean(ly)? (destroy|delete|remove)|destroy(ed)? cleanly|terraform destroy|cdk destroy|pulumi destroy")
+RE(re_encrypt, "encrypt|\\bsse-|server[- ]side encryption|\\bsse\\b")
+RE(re_encrypt_neg, "(no|not|without|unencrypted|disable)[^.]{0,10}encrypt|unencrypted")
+RE(re_rest, "at[- ]rest|\\bsse|server[- ]side|kms|storage|stored|bucket|volume|database|\\bebs\\b|\\brds\\b|dynamodb|\\bs3\\b|snapshot|backup|table|disk|data")
+RE(re_transit, "in[- ]transit|\\btls\\b|\\bssl\\b|\\bhttps\\b")
+RE(re_kms, "customer[- ]managed[[:space:]]+(aws[[:space:]]+)?(kms|encryption|cmk|keys?)|\\bcmks?\\b|customer master keys?|(create|creates|dedicated|custom|own|new)[[:space:]]+(a[[:space:]]+|an[[:space:]]+)?(aws[[:space:]]+)?(kms|encryption)[[:space:]]+keys?|kms keys? (that you|you) (create|manage)|customer[- ]managed")
+RE(re_tls_ver, "\\b(tls|ssl)[[:space:]]*v?(ersion)?[[:space:]]*(1\\.[0-3])\\b")
+RE(re_tls_min, "or (higher|later|above|newer|greater)|minimum|at least|\\+|>=")
+RE(re_tls_any, "\\btls\\b|\\bssl\\b|\\bhttps\\b|in[- ]transit")
+RE(re_tls_neg, "(no|not|without|disable)[^.]{0,8}(tls|ssl|https)")
+RE(re_days, "\\b(([0-9]+)[[:space:]]*(-|to|–|and)[[:space:]]*)?([0-9]+|one|two|three|six|seven|ten|thirty|ninety)[- ]?(days?|months?|years?|yrs?)\\b")
+RE(re_rotation_kw, "rotat")
+RE(re_backup_kw, "backup|snapshot|point[- ]in[- ]time|\\bpitr\\b")
+RE(re_log_kw, "\\blogs?\\b|logging|log[- ]group|cloudtrail|audit trail|flow logs")
+RE(re_retain_kw, "retention|retain|keep|kept|expire|expir|delet|store|stored|for [0-9]+|[0-9]+[- ]days?")
+RE(re_min_kw, "(at least|minimum( of)?|min\\.?|no less than|>=?|or more|or longer)[[:space:]]*$")
+RE(re_instance, "\\b((db|cache)\\.)?([a-z]{1,3}[0-9][a-z0-9-]*)\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal)\\b")
+RE(re_engine, "\\b(aurora[- ]postgres(ql)?|aurora[- ]mysql|postgres(ql)?|mysql|mariadb|redis|valkey|memcached|sql ?server|oracle)\\b")
+RE(re_engine_ver, "^[[:space:]]*(-compatible)?[[:space:]]*(\\(|engine|version|v|:|,|database|db|cluster|instance|[[:space:]])*[[:space:]]*v?([0-9]+(\\.[0-9x]+)*)\\b")
+RE(re_cidr, "\\b[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}/[0-9]{1,2}\\b")
+RE(re_suffix, "environment[ _-]?suffix|\\benv[ _-]?suffix|suffix(ed)?[^.]{0,40}environment|environment[^.]{0,25}(as|a) suffix")
+RE(re_tag_word, "\\btag(s|ged|ging)?\\b")
+RE(re_neg_clause, "\\b(not|never|don't|do not|avoid|instead of|rather than|without)\\b")
+
+static char *req__sub(req_ctx *c, const char *s, regmatch_t m)
+{
+	return ig_arena_strndup(c->a, s + m.rm_so, (size_t)(m.rm_eo - m.rm_so));
+}
+
+static char *req__lower(req_ctx *c, const char *s, regmatch_t m)
+{
+	return ig_lower(c->a, s + m.rm_so, (size_t)(m.rm_eo - m.rm_so));
+}
+
+static const char *req__role_name(const char *w)
+{
+	if (!strncasecmp(w, "primary", 7) || !strncasecmp(w, "main", 4) || !strncasecmp(w, "source", 6)) return "primary";
+	if (!strncasecmp(w, "secondary", 9)) return "secondary";
+	if (!strncasecmp(w, "replica", 7) || !strncasecmp(w, "replication", 11) || !strncasecmp(w, "target", 6)) return "replica";
+	return "dr";
+}
+
+/* Regions, with the role a neighbouring word gives each ("us-east-1 for the
+ * primary", "DR region: us-west-2", "| Primary | us-east-1 |"). */
+static void req__regions(req_ctx *c, const req_clause *cl)
+{
+	if (cl->hedged || cl->example) return;
+	regmatch_t m[1], prev = {-1, -1}, next[1];
+	const char *s = cl->text;
+	for (size_t at = 0; req_match(re_region(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
+		char *region = req__lower(c, s, m[0]);
+		size_t before_from = prev.rm_eo >= 0 ? (size_t)prev.rm_eo : 0;
+		char *before = ig_arena_strndup(c->a, s + before_from, (size_t)m[0].rm_so - before_from);
+		prev = m[0];
+		/* "not in us-west-2", "migrate from us-east-1" state no target */
+		if (req_match(re_not_region(), before, 0, next, 1) == 0) continue;
+		size_t after_to = req_match(re_region(), s, (size_t)m[0].rm_eo, next, 1) == 0 ? (size_t)next[0].rm_so : cl->len;
+		char *after = ig_arena_strndup(c->a, s + m[0].rm_eo, after_to - (size_t)m[0].rm_eo);
+		regmatch_t r[10];
+		const char *role = NULL;
+		if (req_match(re_role_before(), before, 0, r, 10) == 0) role = req__role_name(before + r[1].rm_so);
+		else if (req_match(re_role_after(), after, 0, r, 10) == 0) role = req__role_name(after + r[5].rm_so);
+		size_t had = 0;
+		for (size_t i = 0; i < c->set->n; i++)
+			if (c->set->items[i].kind == IG_REQ_REGION && strcmp(c->set->items[i].value, region) != 0) had++;
+		req_add(c, IG_REQ_REGION, region, role);
+		if (had) req_add(c, IG_REQ_MULTI_REGION, "yes", NULL);
+	}
+	static regex_t mr_re, single_re; static int mr_done, single_done;
+	regex_t *mr = req_re(&mr_re, &mr_done, "\\bmulti[- ]region\\b|\\b(multiple|two|three|several|across|second) (aws )?regions\\b|\\bcross[- ]region\\b");
+	regex_t *single = req_re(&single_re, &single_done, "\\bsingle[- ]region\\b|\\b(one|a single) region\\b");
+	if (req_match(re_neg_clause(), s, 0, m, 1) == 0) return;
+	if (req_match(mr, s, 0, m, 1) == 0) req_add(c, IG_REQ_MULTI_REGION, "yes", NULL);
+	else if (req_match(single, s, 0, m, 1) == 0) req_add(c, IG_REQ_MULTI_REGION, "no", NULL);
+}
+
+static void req__azs(req_ctx *c, const req_clause *cl)
+{
+	if (cl->hedged) return;
+	const char *s = cl->text;
+	regmatch_t m[8];
+	bool numbered = false;
+	for (size_t at = 0; req_match(re_az_num(), s, at, m, 8) == 0; at = (size_t)m[0].rm_eo) {
+		int n = req_number(s + m[2].rm_so, (size_t)(m[2].rm_eo - m[2].rm_so));
+		if (n < 1 || n > 10) continue;
+		bool at_least = (m[1].rm_so >= 0 && strncasecmp(s + m[1].rm_so, "up", 2) != 0 &&
+				 strncasecmp(s + m[1].rm_so, "exactly", 7) != 0) || m[3].rm_so >= 0;
+		req_add(c, IG_REQ_AZ, ig_arena_printf(c->a, "%d%s", n, at_least ? "+" : ""), NULL);
+		numbered = true;
+	}
+	for (size_t at = 0; req_match(re_az_hyphen(), s, at, m, 2) == 0; at = (size_t)m[0].rm_eo) {
+		int n = req_number(s + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so));
+		if (n >= 1 && n <= 10) req_add(c, IG_REQ_AZ, ig_arena_printf(c->a, "%d", n), NULL), numbered = true;
+	}
+	if (!numbered && req_match(re_az_multi(), s, 0, m, 1) == 0) req_add(c, IG_REQ_AZ, "multi", NULL);
+}
+
+/* "exactly 3 subnets", "two target groups", "3 public subnets", "2 NAT
+ * gateways": a number, up to two qualifying words, a resource type name. */
+static void req__counts(req_ctx *c, const req_clause *cl)
+{
+	if (cl->hedged) return;
+	const char *s = cl->text;
+	size_t n = cl->len;
+	for (size_t i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)s[i]) || (i && (isalnum((unsigned char)s[i - 1]) || strchr("-./$:", s[i - 1]))))
+			continue;
+		size_t e = i;
+		while (e < n && isalnum((unsigned char)s[e])) e++;
+		int num = req_number(s + i, e - i);
+		for (size_t d = i; d < e && isdigit((unsigned char)s[i]); d++)
+			if (!isdigit((unsigned char)s[d])) num = -1; /* "1GB", "t3" */
+		if (num < 1 || num > 20 || (e < n && strchr("-./%:,", s[e]) && !(s[e] == ',' || s[e] == '-'))) { i = e; continue; }
+		if (e < n && s[e] == '-' ) { i = e; continue; }
+		/* the words after the number, up to punctuation */
+		const char *w[6];
+		size_t wl[6];
+		int nw = 0;
+		size_t p = e;
+		while (nw < 6) {
+			while (p < n && s[p] == ' ') p++;
+			if (p >= n || !isalpha((unsigned char)s[p])) break;
+			size_t q = p;
+			while (q < n && (isalnum((unsigned char)s[q]) || s[q] == '-')) q++;
+			w[nw] = s + p, wl[nw] = q - p, nw++;
+			p = q;
+			if (p < n && s[p] != ' ') break;
+		}
+		const char *type = NULL;
+		for (int j = 0; j <= 2 && j < nw && !type; j++)
+			for (int k = nw - j < 3 ? nw - j : 3; k >= 1 && !type; k--) {
+				size_t len = (size_t)(w[j + k - 1] + wl[j + k - 1] - w[j]);
+				type = req_resource_name(c->a, w[j], len);
+			}
+		/* "100 users" is an audience, not IAM users; "one" alone is often loose prose */
+		bool at_least = false;
+		if (i >= 9 && strncasecmp(s + i - 9, "at least ", 9) == 0) at_least = true;
+		if (i >= 11 && strncasecmp(s + i - 11, "minimum of ", 11) == 0) at_least = true;
+		if (ig_memcasestr(s + e, n - e < 10 ? n - e : 10, "or more")) at_least = true;
+		if (type && strcmp(type, "User") != 0)
+			req_add(c, IG_REQ_COUNT, ig_arena_printf(c->a, "%d%s %s", num, at_least ? "+" : "", type), NULL);
+		i = e;
+	}
+}
+
+static bool req__stop_key(const char *k, size_t n)
+{
+	static const char *const stop[] = {"tag", "tags", "tagged", "with", "including", "include", "resources", "keys",
+					   "key", "value", "values", "all", "the", "each", "every", "for", "and", "or",
+					   "required", "mandatory", "following", "like", "as", "a", "an", "example",
+					   "note", "must", "should", "use", "add", "apply", "ensure", NULL};
+	for (int i = 0; stop[i]; i++)
+		if (strlen(stop[i]) == n && strncasecmp(stop[i], k, n) == 0) return true;
+	return false;
+}
+
+static bool req__keyish(const char *k, size_t n)
+{
+	if (!n || !isupper((unsigned char)k[0]) || req__stop_key(k, n)) return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)k[i]) && k[i] != '_' && k[i] != ':' && k[i] != '-') return false;
+	return true;
+}
+
+/* Tags: "Key=Value" and "Key: Value" pairs on a line about tags, a list of
+ * keys after "tagged with", "an Environment tag", and the list under a
+ * "Tags:" lead-in. */
+static void req__tags(req_ctx *c, const req_clause *cl)
+{
+	const char *s = cl->text;
+	size_t n = cl->len;
+	regmatch_t m[2];
+	bool tag_line = req_match(re_tag_word(), s, 0, m, 1) == 0;
+	bool in_list = !tag_line && c->tag_list_until >= c->line;
+	if (!tag_line && !in_list) return;
+	if (cl->hedged) return;
+	if (in_list) {
+		/* "- Environment: production", "- CostCenter" */
+		const char *p = s;
+		while (*p == ' ' || *p == '-' || *p == '*' || *p == '+' || *p == '|') p++;
+		if (p == s) { c->tag_list_until = 0; return; }
+		size_t k = 0;
+		while (p[k] && (isalnum((unsigned char)p[k]) || p[k] == '_' || p[k] == ':' || p[k] == '-') && !(p[k] == ':' && (p[k + 1] == ' ' || !p[k + 1]))) k++;
+		if (!req__keyish(p, k)) return;
+		const char *v = p + k;
+		while (*v == ' ' || *v == ':' || *v == '=' || *v == '"' || *v == '\'') v++;
+		size_t vl = 0;
+		while (v[vl] && (isalnum((unsigned char)v[vl]) || strchr("_-./", v[vl]))) vl++;
+		req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, p, k), vl ? ig_arena_strndup(c->a, v, vl) : NULL);
+		c->tag_list_until = c->line + 1;
+		return;
+	}
+	/* pairs */
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '=' && s[i] != ':') continue;
+		size_t ke = i;
+		while (ke > 0 && s[ke - 1] == ' ') ke--;
+		size_t ks = ke;
+		while (ks > 0 && (isalnum((unsigned char)s[ks - 1]) || s[ks - 1] == '_')) ks--;
+		size_t v = i + 1;
+		while (v < n && (s[v] == ' ' || s[v] == '"' || s[v] == '\'')) v++;
+		size_t ve = v;
+		while (ve < n && (isalnum((unsigned char)s[ve]) || strchr("_-./", s[ve]))) ve++;
+		if (ve > v && s[ve - 1] == '.') ve--;
+		if (!req__keyish(s + ks, ke - ks) || ve == v) continue;
+		req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), ig_arena_strndup(c->a, s + v, ve - v));
+	}
+	/* "an Environment tag", "Environment and Owner tags" */
+	for (size_t at = 0; req_match(re_tag_word(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
+		size_t ke = (size_t)m[0].rm_so;
+		while (ke > 0 && s[ke - 1] == ' ') ke--;
+		size_t ks = ke;
+		while (ks > 0 && isalnum((unsigned char)s[ks - 1])) ks--;
+		if (ke > ks && req__keyish(s + ks, ke - ks) && !req__stop_key(s + ks, ke - ks) &&
+		    !ig_service_fold(s + ks, ke - ks))
+			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), NULL);
+		/* a list after "tags" / "tagged with" / "tags for": Environment, Owner and CostCenter */
+		size_t p = (size_t)m[0].rm_eo;
+		int taken = 0;
+		for (;;) {
+			while (p < n && (s[p] == ' ' || s[p] == ',' || s[p] == '(' || s[p] == '/')) p++;
+			size_t q = p;
+			while (q < n && (isalnum((unsigned char)s[q]) || s[q] == '_')) q++;
+			if (q == p) break;
+			if (req__stop_key(s + p, q - p) && (q - p) != 0) { if (taken && strncasecmp(s + p, "and", 3) && strncasecmp(s + p, "or", 2)) break; p = q; continue; }
+			if (!req__keyish(s + p, q - p) || ig_service_fold(s + p, q - p)) break;
+			if (q < n && (s[q] == ':' || s[q] == '=')) break; /* a pair, read above */
+			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + p, q - p), NULL);
+			taken++;
+			p = q;
+		}
+	}
+	/* "Tag every resource with:" opens a list */
+	if (n && s[n - 1] == ':') c->tag_list_until = c->line + 1;
+}
+
+static int req__days(const char *num, size_t n, const char *unit)
+{
+	int v = req_number(num, n);
+	if (v < 0) {
+		if (!strncasecmp(num, "thirty", 6)) v = 30;
+		else if (!strncasecmp(num, "ninety", 6)) v = 90;
+		else return -1;
+	}
+	if (!strncasecmp(unit, "month", 5)) return v == 12 ? 365 : v * 30;
+	if (!strncasecmp(unit, "year", 4) || !strncasecmp(unit, "yr", 2)) return v * 365;
+	return v;
+}
+
+static size_t req__dist(const char *s, regex_t *re, size_t at)
+{
+	regmatch_t m[1];
+	size_t best = (size_t)-1;
+	for (size_t p = 0; req_match(re, s, p, m, 1) == 0; p = (size_t)m[0].rm_eo) {
+		size_t d = (size_t)m[0].rm_so > at ? (size_t)m[0].rm_so - at : at - (size_t)m[0].rm_so;
+		if (d < best) best = d;
+		if (m[0].rm_eo == m[0].rm_so) break;
+	}
+	return best;
+}
+
+/* Periods in days: log and backup retention, rotation; the kind is the
+ * nearest keyword to the number. Lifecycle transitions are not retention. */
+static void req__periods(req_ctx *c, const req_clause *cl)
+{
+	if (cl->hedged) return;
+	const char *s = cl->text;
+	regmatch_t m[6];
+	for (size_t at = 0; req_match(re_days(), s, at, m, 6) == 0; at = (size_t)m[0].rm_eo) {
+		const char *unit = s + m[5].rm_so;
+		int hi = req__days(s + m[4].rm_so, (size_t)(m[4].rm_eo - m[4].rm_so), unit);
+		if (hi <= 0) continue;
+		int lo = -1;
+		if (m[1].rm_so >= 0) lo = req__days(s + m[2].rm_so, (size_t)(m[2].rm_eo - m[2].rm_so), unit);
+		if (lo < 0 && m[0].rm_so >= 8) {
+			const char *b = s + m[0].rm_so;
+			/* "between 7 and 30 days" is read by the pattern; "from 7 to 30" too */
+			(void)b;
+		}
+		size_t pos = (size_t)m[0].rm_so;
+		size_t dr = req__dist(s, re_rotation_kw(), pos), db = req__dist(s, re_backup_kw(), pos),
+		       dl = req__dist(s, re_log_kw(), pos);
+		ig_req_kind kind;
+		if (dr != (size_t)-1 && dr <= db && dr <= dl) kind = IG_REQ_ROTATION;
+		else if (db != (size_t)-1 && db <= dl) kind = IG_REQ_BACKUP_RETENTION;
+		else if (dl != (size_t)-1) kind = IG_REQ_LOG_RETENTION;
+		else continue;
+		if (kind != IG_REQ_ROTATION && req_match(re_retain_kw(), s, 0, m + 0 + 5, 1) != 0 && !ig_memcasestr(s, cl->len, "recovery"))
+			continue;
+		if (ig_memcasestr(s, cl->len, "transition") && !ig_memcasestr(s, cl->len, "retention") &&
+		    !ig_memcasestr(s, cl->len, "expir") && !ig_memcasestr(s, cl->len, "delet"))
+			continue;
+		char *head = ig_arena_strndup(c->a, s, pos);
+		regmatch_t mm[1];
+		bool at_least = req_match(re_min_kw(), head, 0, mm, 1) == 0 ||
+				ig_memcasestr(s + m[0].rm_eo, cl->len - (size_t)m[0].rm_eo < 12 ? cl->len - (size_t)m[0].rm_eo : 12, "or more") ||
+				ig_memcasestr(s + m[0].rm_eo, cl->len - (size_t)m[0].rm_eo < 12 ? cl->len - (size_t)m[0].rm_eo : 12, "minimum");
+		const char *v = lo > 0 && lo < hi ? ig_arena_printf(c->a, "%d-%d", lo, hi)
+					       : ig_arena_printf(c->a, "%d%s", hi, at_least ? "+" : "");
+		req_add(c, kind, v, NULL);
+	}
+}
+
+static void req__literals(req_ctx *c, const req_clause *cl)
+{
+	if (cl->hedged || cl->example) return;
+	const char *s = cl->text;
+	regmatch_t m[8];
+	for (size_t at = 0; req_match(re_instance(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo)
+		req_add(c, IG_REQ_INSTANCE, req__lower(c, s, m[0]), NULL);
+	for (size_t at = 0; req_match(re_cidr(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
+		char *cidr = req__sub(c, s, m[0]);
+		if (strcmp(cidr, "0.0.0.0/0") != 0) req_add(c, IG_REQ_CIDR, cidr, NULL);
+	}
+	for (size_t at = 0; req_match(re_engine(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
+		char *e = ig_fold_alnum(c->a, s + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
+		const char *name = strstr(e, "aurora") ? (strstr(e, "postgres") ? "aurora-postgresql" : "aurora-mysql")
+			: strstr(e, "postgres") ? "postgres" : strstr(e, "sqlserver") ? "sqlserver" : e;
+		regmatch_t v[5];
+		const char *rest = s + m[0].rm_eo;
+		const char *val = name;
+		if (req_match(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0 && v[0].rm_eo - v[0].rm_so < 24)
+			val = ig_arena_printf(c->a, "%s %.*s", name, (int)(v[3].rm_eo - v[3].rm_so), rest + v[3].rm_so);
+		req_add(c, IG_REQ_ENGINE, val, NULL);
+	}
+}
+
+static void req__security(req_ctx *c, const req_clause *cl)
+{
+	if (cl->hedged) return;
+	const char *s = cl->text;
+	regmatch_t m[4];
+	if (req_match(re_destroy(), s, 0, m, 1) == 0) req_add(c, IG_REQ_DESTROY, "yes", NULL);
+	if (req_match(re_encrypt(), s, 0, m, 1) == 0 && req_match(re_encrypt_neg(), s, 0, m, 1) != 0) {
+		bool transit = req_match(re_transit(), s, 0, m, 1) == 0;
+		bool rest = req_match(re_rest(), s, 0, m, 1) == 0;
+		if (rest || !transit) req_add(c, IG_REQ_ENCRYPTION, "yes", NULL);
+	}
+	if (req_match(re_kms(), s, 0, m, 1) == 0) req_add(c, IG_REQ_KMS, "yes", NULL);
+	if (req_match(re_tls_neg(), s, 0, m, 1) == 0) return;
+	bool ver = false;
+	for (size_t at = 0; req_match(re_tls_ver(), s, at, m, 4) == 0; at = (size_t)m[0].rm_eo) {
+		char *rest = ig_arena_strdup(c->a, s + m[0].rm_eo);
+		if (strlen(rest) > 24) rest[24] = 0;
+		char *head = ig_arena_strndup(c->a, s, (size_t)m[0].rm_so);
+		size_t hl = strlen(head);
+		regmatch_t mm[1];
+		bool min = req_match(re_tls_min(), rest, 0, mm, 1) == 0 ||
+			   (hl > 16 && req_match(re_tls_min(), head + hl - 16, 0, mm, 1) == 0) ||
+			   (hl <= 16 && req_match(re_tls_min(), head, 0, mm, 1) == 0);
+		req_add(c, IG_REQ_TLS, ig_arena_printf(c->a, "%.*s%s", (int)(m[3].rm_eo - m[3].rm_so), s + m[3].rm_so, min ? "+" : ""), NULL);
+		ver = true;
+	}
+	if (!ver && req_match(re_tls_any(), s, 0, m, 1) == 0) req_add(c, IG_REQ_TLS, "required", NULL);
+}
+
+/* Platform: the most specific tool named anywhere outside code (CDKTF over
+ * CDK over Terraform; CloudFormation only when nothing else is named: CDK
+ * prompts mention the templates they synthesise). Language: the one named on
+ * the platform's line, else on a "Language:" line, else after "in"/"using". */
+static void req__platform(req_ctx *c, const req_clause *cl)
+{
+	static const struct { const char *pat; const char *name; int rank; } plats[] = {
+		{"cdktf|cdk for terraform|cdk-tf|terraform cdk|cdk terraform", "cdktf", 5},
+		{"pulumi", "pulumi", 4},
+		{"\\bcdk\\b|cloud development kit", "cdk", 3},
+		{"terraform|\\bhcl\\b", "tf", 2},
+		{"cloudformation|\\bcfn\\b", "cfn", 1},
+	};
+	static regex_t res[5]; static int done[5];
+	static const struct { const char *pat; const char *name; } langs[] = {
+		{"typescript", "ts"}, {"javascript|node\\.?js", "js"}, {"python", "py"}, {"golang|go language", "go"},
+		{"\\bjava\\b", "java"}, {"\\byaml\\b|\\byml\\b", "yaml"}, {"\\bjson\\b", "json"}, {"\\bhcl\\b", "hcl"},
+	};
+	static regex_t lres[8]; static int ldone[8];
+	const char *s = cl->text;
+	regmatch_t m[1];
+	if (req_match(re_neg_clause(), s, 0, m, 1) == 0 || cl->hedged) return;
+	int rank = 0;
+	size_t ppos = 0;
+	for (int i = 0; i < 5; i++)
+		if (req_match(req_re(&res[i], &done[i], plats[i].pat), s, 0, m, 1) == 0 && plats[i].rank > rank) {
+			rank = plats[i].rank, ppos = (size_t)m[0].rm_so;
+			if (rank > c->platform_rank)
+				c->platform_rank = rank, c->platform = plats[i].name, c->platform_line = c->line, c->platform_quote = c->quote;
+		}
+	/* a language word: "Go" only with a capital and a cue ("in Go", "Go SDK") */
+	const char *lang = NULL;
+	size_t best = (size_t)-1;
+	for (int i = 0; i < 8; i++)
+		if (req_match(req_re(&lres[i], &ldone[i], langs[i].pat), s, 0, m, 1) == 0) {
+			size_t d = (size_t)m[0].rm_so > ppos ? (size_t)m[0].rm_so - ppos : ppos - (size_t)m[0].rm_so;
+			if (d < best) best = d, lang = langs[i].name;
+		}
+	if (!lang) {
+		const char *g = strstr(s, "Go");
+		while (g && ((g > s && isalnum((unsigned char)g[-1])) || isalnum((unsigned char)g[2]))) g = strstr(g + 2, "Go");
+		if (g && (ig_memcasestr(s, (size_t)(g - s), "in ") || ig_memcasestr(s, (size_t)(g - s), "using ") ||
+			  ig_memcasestr(s, (size_t)(g - s), "with ") || ig_memcasestr(s, (size_t)(g - s), "language")))
+			lang = "go";
+	}
+	if (!lang) return;
+	/* JSON and YAML name a language only for templates */
+	if ((!strcmp(lang, "json") || !strcmp(lang, "yaml")) && rank != 1 && !ig_memcasestr(s, cl->len, "template")) return;
+	bool labelled = ig_memcasestr(s, cl->len, "language") != NULL;
+	bool cued = ig_memcasestr(s, cl->len, " in ") || ig_memcasestr(s, cl->len, "using") || ig_memcasestr(s, cl->len, "with") || ig_memcasestr(s, cl->len, "written");
+	int strength = rank ? 3 : labelled ? 2 : cued ? 1 : 0;
+	if (strength > c->language_strength) {
+		c->language_strength = strength;
+		c->language = lang, c->language_line = c->line, c->language_quote = c->quote;
+	}
+}
+
+void req_kinds_clause(req_ctx *c, const req_clause *cl)
+{
+	req__regions(c, cl);
+	req__azs(c, cl);
+	req__counts(c, cl);
+	req__tags(c, cl);
+	req__periods(c, cl);
+	req__literals(c, cl);
+	req__security(c, cl);
+	regmatch_t m[1];
+	if (!cl->hedged && req_match(re_suffix(), cl->text, 0, m, 1) == 0) req_add(c, IG_REQ_ENV_SUFFIX, "yes", NULL);
+	req__platform(c, cl);
+}
