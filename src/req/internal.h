@@ -13,6 +13,7 @@ typedef struct req_clause {
 	const char *line_text;    /* the whole cleaned line */
 	bool hedged;              /* "probably", "maybe": states nothing */
 	bool example;             /* "e.g.", "for example", "such as": literals are examples */
+	bool audit;               /* "Flag buckets without ...": what a script looks for, not what to build */
 	const char *heading;      /* the last heading above (cleaned), "" for none */
 } req_clause;
 
@@ -31,6 +32,7 @@ typedef struct req_ctx {
 	const char *platform_quote, *language_quote;
 	/* a "tags" lead-in line: the list below it names tags */
 	unsigned tag_list_until;
+	bool tag_list_heading;    /* the list was opened by a heading ("### Tags") */
 } req_ctx;
 
 /* Add a constraint at the current line unless the same one is already there. */

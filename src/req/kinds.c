@@ -26,10 +26,10 @@ RE(re_encrypt, "encrypt|\\bsse-|server[- ]side encryption|\\bsse\\b")
 RE(re_encrypt_neg, "(no|not|without|unencrypted|disable)[^.]{0,10}encrypt|unencrypted")
 RE(re_rest, "at[- ]rest|\\bsse|server[- ]side|kms|storage|stored|bucket|volume|database|\\bebs\\b|\\brds\\b|dynamodb|\\bs3\\b|snapshot|backup|table|disk|data")
 RE(re_transit, "in[- ]transit|\\btls\\b|\\bssl\\b|\\bhttps\\b")
-RE(re_kms, "customer[- ]managed[[:space:]]+(aws[[:space:]]+)?(kms|encryption|cmk|keys?)|\\bcmks?\\b|customer master keys?|(create|creates|dedicated|custom|own|new)[[:space:]]+(a[[:space:]]+|an[[:space:]]+)?(aws[[:space:]]+)?(kms|encryption)[[:space:]]+keys?|kms keys? (that you|you) (create|manage)|customer[- ]managed")
+RE(re_kms, "^[-*+ ]*kms keys?\\b|\\b(separate|region-specific|dedicated|custom|own|new|a|an)[[:space:]]+(aws[[:space:]]+)?kms keys?\\b|customer[- ]managed[[:space:]]+(aws[[:space:]]+)?(kms|encryption|cmk|keys?)|\\bcmks?\\b|customer master keys?|(create|creates|dedicated|custom|own|new)[[:space:]]+(a[[:space:]]+|an[[:space:]]+)?(aws[[:space:]]+)?(kms|encryption)[[:space:]]+keys?|kms keys? (that you|you) (create|manage)|customer[- ]managed")
 RE(re_tls_ver, "\\b(tls|ssl)[[:space:]]*v?(ersion)?[[:space:]]*(1\\.[0-3])\\b")
 RE(re_tls_min, "or (higher|later|above|newer|greater)|minimum|at least|\\+|>=")
-RE(re_tls_any, "\\btls\\b|\\bssl\\b|\\bhttps\\b|in[- ]transit")
+RE(re_tls_any, "\\btls\\b|\\bssl\\b|in[- ]transit|https[- ]only|only https|enforce https|redirect[^.]{0,20}https|https listener|https subscriptions?|over https|require[sd]? https|https (is )?required|https endpoints?")
 RE(re_tls_neg, "(no|not|without|disable)[^.]{0,8}(tls|ssl|https)")
 RE(re_days, "\\b(([0-9]+)[[:space:]]*(-|to|–|and)[[:space:]]*)?([0-9]+|one|two|three|six|seven|ten|thirty|ninety)[- ]?(days?|months?|years?|yrs?)\\b")
 RE(re_rotation_kw, "rotat")
@@ -37,12 +37,13 @@ RE(re_backup_kw, "backup|snapshot|point[- ]in[- ]time|\\bpitr\\b")
 RE(re_log_kw, "\\blogs?\\b|logging|log[- ]group|cloudtrail|audit trail|flow logs")
 RE(re_retain_kw, "retention|retain|keep|kept|expire|expir|delet|store|stored|for [0-9]+|[0-9]+[- ]days?")
 RE(re_min_kw, "(at least|minimum( of)?|min\\.?|no less than|>=?|or more|or longer)[[:space:]]*$")
-RE(re_instance, "\\b((db|cache)\\.)?([a-z]{1,3}[0-9][a-z0-9-]*)\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal)\\b")
+RE(re_instance, "\\b((db|cache)\\.)?([a-z]{1,3}[0-9][a-z0-9-]*)\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal)(\\.search|\\.elasticsearch)?\\b")
 RE(re_engine, "\\b(aurora[- ]postgres(ql)?|aurora[- ]mysql|postgres(ql)?|mysql|mariadb|redis|valkey|memcached|sql ?server|oracle)\\b")
 RE(re_engine_ver, "^[[:space:]]*(-compatible)?[[:space:]]*(\\(|engine|version|v|:|,|database|db|cluster|instance|[[:space:]])*[[:space:]]*v?([0-9]+(\\.[0-9x]+)*)\\b")
 RE(re_cidr, "\\b[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}/[0-9]{1,2}\\b")
 RE(re_suffix, "environment[ _-]?suffix|\\benv[ _-]?suffix|suffix(ed)?[^.]{0,40}environment|environment[^.]{0,25}(as|a) suffix")
 RE(re_tag_word, "\\btag(s|ged|ging)?\\b")
+RE(re_kms_neg, "(\\bno|\\bnot|without|avoid)[^.,;]{0,20}(kms|cmk|customer[- ]managed)")
 RE(re_neg_clause, "\\b(not|never|don't|do not|avoid|instead of|rather than|without)\\b")
 
 static char *req__sub(req_ctx *c, const char *s, regmatch_t m)
@@ -118,50 +119,93 @@ static void req__azs(req_ctx *c, const req_clause *cl)
 	if (!numbered && req_match(re_az_multi(), s, 0, m, 1) == 0) req_add(c, IG_REQ_AZ, "multi", NULL);
 }
 
+/* Type names that read as plain words in prompts ("a single project",
+ * "PostgreSQL 14 database", "10 images", "2 workers"). */
+static const char *const req__count_stop[] = {"User", "Project", "Account", "Runtime", "Application", "Database",
+	"Image", "Worker", "Node", "Memory", "Version", "Environment", "Resource", "Schedule", "Job", "Model", "Task",
+	"Agent", "Domain", "Input", "Output", "Rule", "Template", "Workflow", "Connection", "Parameter", NULL};
+/* Words that end the noun phrase after a number. */
+static const char *const req__count_end[] = {"for", "in", "per", "with", "and", "across", "to", "of", "on", "that",
+	"which", "behind", "inside", "within", "each", "at", "from", "or", NULL};
+/* Units: "10 GB volume", "5 minutes". */
+static const char *const req__units[] = {"gb", "gib", "mb", "mib", "tb", "kb", "ms", "s", "sec", "second", "seconds",
+	"minute", "minutes", "min", "mins", "hour", "hours", "day", "days", "month", "months", "year", "years", "percent",
+	"acu", "acus", "vcpu", "vcpus", "iops", "rps", "rpm", "requests", "times", "x", NULL};
+/* A version or port before the number: "Node.js 20", "PostgreSQL 14", "port 443". */
+static const char *const req__count_prev[] = {"python", "node", "nodejs", "java", "go", "ruby", "dotnet", "net",
+	"postgresql", "postgres", "mysql", "redis", "version", "v", "tls", "http", "ipv4", "ipv6", "port", "ports",
+	"aurora", "engine", "terraform", "provider", "cdk", "pulumi", "sdk", "ubuntu", "linux", "windows", "openjdk",
+	"corretto", "es", "opensearch", "kafka", "mariadb", "oracle", "memcached", "valkey", "serverless", "gen", NULL};
+
+static bool req__in_ci(const char *const *list, const char *s, size_t n)
+{
+	for (int i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && strncasecmp(list[i], s, n) == 0) return true;
+	return false;
+}
+
 /* "exactly 3 subnets", "two target groups", "3 public subnets", "2 NAT
- * gateways": a number, up to two qualifying words, a resource type name. */
+ * gateways": a number, then the words up to a preposition; the resource type
+ * name is the longest run ending at the furthest word (the head noun). */
 static void req__counts(req_ctx *c, const req_clause *cl)
 {
 	if (cl->hedged) return;
 	const char *s = cl->text;
 	size_t n = cl->len;
 	for (size_t i = 0; i < n; i++) {
-		if (!isalnum((unsigned char)s[i]) || (i && (isalnum((unsigned char)s[i - 1]) || strchr("-./$:", s[i - 1]))))
+		if (!isalnum((unsigned char)s[i]) || (i && (isalnum((unsigned char)s[i - 1]) || strchr("-./$:#", s[i - 1]))))
 			continue;
 		size_t e = i;
 		while (e < n && isalnum((unsigned char)s[e])) e++;
 		int num = req_number(s + i, e - i);
 		for (size_t d = i; d < e && isdigit((unsigned char)s[i]); d++)
 			if (!isdigit((unsigned char)s[d])) num = -1; /* "1GB", "t3" */
-		if (num < 1 || num > 20 || (e < n && strchr("-./%:,", s[e]) && !(s[e] == ',' || s[e] == '-'))) { i = e; continue; }
-		if (e < n && s[e] == '-' ) { i = e; continue; }
-		/* the words after the number, up to punctuation */
-		const char *w[6];
-		size_t wl[6];
+		if (num < 1 || num > 20 || (e < n && strchr("-./%:", s[e]))) { i = e; continue; }
+		/* the word before: a version or a port is not a count */
+		size_t pe = i;
+		while (pe > 0 && s[pe - 1] == ' ') pe--;
+		size_t ps = pe;
+		while (ps > 0 && (isalnum((unsigned char)s[ps - 1]) || s[ps - 1] == '.')) ps--;
+		char prev[32] = "";
+		if (pe > ps && pe - ps < sizeof prev) {
+			memcpy(prev, s + ps, pe - ps), prev[pe - ps] = 0;
+			char *dot = strrchr(prev, '.');
+			if (dot && dot != prev) { i = e; continue; } /* "Node.js 20" */
+		}
+		if (*prev && req__in_ci(req__count_prev, prev, strlen(prev))) { i = e; continue; }
+		const char *w[5];
+		size_t wl[5];
 		int nw = 0;
 		size_t p = e;
-		while (nw < 6) {
+		while (nw < 5) {
 			while (p < n && s[p] == ' ') p++;
 			if (p >= n || !isalpha((unsigned char)s[p])) break;
 			size_t q = p;
 			while (q < n && (isalnum((unsigned char)s[q]) || s[q] == '-')) q++;
+			if (req__in_ci(req__count_end, s + p, q - p)) break;
+			if (nw == 0 && req__in_ci(req__units, s + p, q - p)) break;
 			w[nw] = s + p, wl[nw] = q - p, nw++;
 			p = q;
 			if (p < n && s[p] != ' ') break;
 		}
 		const char *type = NULL;
-		for (int j = 0; j <= 2 && j < nw && !type; j++)
-			for (int k = nw - j < 3 ? nw - j : 3; k >= 1 && !type; k--) {
-				size_t len = (size_t)(w[j + k - 1] + wl[j + k - 1] - w[j]);
-				type = req_resource_name(c->a, w[j], len);
+		for (int end = nw - 1; end >= 0 && !type; end--)
+			for (int start = end - 2 < 0 ? 0 : end - 2; start <= end && !type; start++) {
+				size_t len = (size_t)(w[end] + wl[end] - w[start]);
+				type = req_resource_name(c->a, w[start], len);
 			}
-		/* "100 users" is an audience, not IAM users; "one" alone is often loose prose */
 		bool at_least = false;
-		if (i >= 9 && strncasecmp(s + i - 9, "at least ", 9) == 0) at_least = true;
-		if (i >= 11 && strncasecmp(s + i - 11, "minimum of ", 11) == 0) at_least = true;
-		if (ig_memcasestr(s + e, n - e < 10 ? n - e : 10, "or more")) at_least = true;
-		if (type && strcmp(type, "User") != 0)
-			req_add(c, IG_REQ_COUNT, ig_arena_printf(c->a, "%d%s %s", num, at_least ? "+" : "", type), NULL);
+		static const char *const mins[] = {"at least ", "minimum of ", "minimum ", "min ", "min. ", "no fewer than ", NULL};
+		for (int k = 0; mins[k]; k++) {
+			size_t ml = strlen(mins[k]);
+			if (i >= ml && strncasecmp(s + i - ml, mins[k], ml) == 0) at_least = true;
+		}
+		if (ig_memcasestr(s + e, n - e < 30 ? n - e : 30, "or more")) at_least = true;
+		if (type) {
+			bool stop = false;
+			for (int k = 0; req__count_stop[k]; k++) stop |= strcmp(req__count_stop[k], type) == 0;
+			if (!stop) req_add(c, IG_REQ_COUNT, ig_arena_printf(c->a, "%d%s %s", num, at_least ? "+" : "", type), NULL);
+		}
 		i = e;
 	}
 }
@@ -171,7 +215,9 @@ static bool req__stop_key(const char *k, size_t n)
 	static const char *const stop[] = {"tag", "tags", "tagged", "with", "including", "include", "resources", "keys",
 					   "key", "value", "values", "all", "the", "each", "every", "for", "and", "or",
 					   "required", "mandatory", "following", "like", "as", "a", "an", "example",
-					   "note", "must", "should", "use", "add", "apply", "ensure", NULL};
+					   "note", "must", "should", "use", "add", "apply", "ensure", "these", "this",
+					   "standard", "common", "consistent", "appropriate", "proper", "cost", "strategy",
+					   "requirements", "policy", "policies", "compliance", "is", "are", "be", NULL};
 	for (int i = 0; stop[i]; i++)
 		if (strlen(stop[i]) == n && strncasecmp(stop[i], k, n) == 0) return true;
 	return false;
@@ -179,15 +225,54 @@ static bool req__stop_key(const char *k, size_t n)
 
 static bool req__keyish(const char *k, size_t n)
 {
-	if (!n || !isupper((unsigned char)k[0]) || req__stop_key(k, n)) return false;
+	if (!n || n > 40 || !isupper((unsigned char)k[0]) || req__stop_key(k, n)) return false;
 	for (size_t i = 0; i < n; i++)
 		if (!isalnum((unsigned char)k[i]) && k[i] != '_' && k[i] != ':' && k[i] != '-') return false;
 	return true;
 }
 
-/* Tags: "Key=Value" and "Key: Value" pairs on a line about tags, a list of
- * keys after "tagged with", "an Environment tag", and the list under a
- * "Tags:" lead-in. */
+/* One "Key", "Key: Value" or "Key=Value" item of a tag list; returns the end. */
+static size_t req__tag_item(req_ctx *c, const char *s, size_t n, size_t p)
+{
+	while (p < n && (s[p] == ' ' || s[p] == '"' || s[p] == '\'' || s[p] == '(')) p++;
+	size_t k = p;
+	while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-' ||
+			 (s[k] == ':' && k + 1 < n && s[k + 1] != ' ' && isalpha((unsigned char)s[k + 1]))))
+		k++;
+	if (k == p) return p;
+	size_t v = k, ve = k;
+	while (v < n && s[v] == ' ') v++;
+	if (v < n && (s[v] == ':' || s[v] == '=')) {
+		v++;
+		while (v < n && (s[v] == ' ' || s[v] == '"' || s[v] == '\'')) v++;
+		ve = v;
+		while (ve < n && (isalnum((unsigned char)s[ve]) || strchr("_-./${}", s[ve]))) ve++;
+		while (ve > v && strchr(".", s[ve - 1])) ve--;
+	}
+	if (req__keyish(s + p, k - p) && !ig_service_fold(s + p, k - p))
+		req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + p, k - p), ve > v ? ig_arena_strndup(c->a, s + v, ve - v) : NULL);
+	return ve > v ? ve : k;
+}
+
+/* Items separated by commas, "and", "or" and slashes, up to other words. */
+static void req__tag_list(req_ctx *c, const char *s, size_t n, size_t p)
+{
+	for (int items = 0; p < n && items < 12; items++) {
+		size_t q = req__tag_item(c, s, n, p);
+		if (q == p) return;
+		p = q;
+		while (p < n && (s[p] == ' ' || s[p] == '"' || s[p] == '\'' || s[p] == ')')) p++;
+		if (p < n && (s[p] == ',' || s[p] == '/' || s[p] == ';')) p++;
+		while (p < n && s[p] == ' ') p++;
+		if (n - p >= 4 && !strncasecmp(s + p, "and ", 4)) p += 4;
+		else if (n - p >= 3 && !strncasecmp(s + p, "or ", 3)) p += 3;
+		else if (p < n && !isupper((unsigned char)s[p])) return;
+	}
+}
+
+/* Tags: pairs and keys after "tagged with", "tags:", "tags (", the list under
+ * a "Tags:" lead-in or heading, and "an Environment tag". "Buckets tagged X"
+ * without must/should describes existing resources (a filter), not a tag to set. */
 static void req__tags(req_ctx *c, const req_clause *cl)
 {
 	const char *s = cl->text;
@@ -195,66 +280,51 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 	regmatch_t m[2];
 	bool tag_line = req_match(re_tag_word(), s, 0, m, 1) == 0;
 	bool in_list = !tag_line && c->tag_list_until >= c->line;
-	if (!tag_line && !in_list) return;
-	if (cl->hedged) return;
+	if ((!tag_line && !in_list) || cl->hedged) return;
 	if (in_list) {
-		/* "- Environment: production", "- CostCenter" */
 		const char *p = s;
 		while (*p == ' ' || *p == '-' || *p == '*' || *p == '+' || *p == '|') p++;
-		if (p == s) { c->tag_list_until = 0; return; }
-		size_t k = 0;
-		while (p[k] && (isalnum((unsigned char)p[k]) || p[k] == '_' || p[k] == ':' || p[k] == '-') && !(p[k] == ':' && (p[k + 1] == ' ' || !p[k + 1]))) k++;
-		if (!req__keyish(p, k)) return;
-		const char *v = p + k;
-		while (*v == ' ' || *v == ':' || *v == '=' || *v == '"' || *v == '\'') v++;
-		size_t vl = 0;
-		while (v[vl] && (isalnum((unsigned char)v[vl]) || strchr("_-./", v[vl]))) vl++;
-		req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, p, k), vl ? ig_arena_strndup(c->a, v, vl) : NULL);
+		if (p == s && !(c->tag_list_heading && s[0] != '#')) { c->tag_list_until = 0; return; }
+		req__tag_list(c, s, n, (size_t)(p - s));
 		c->tag_list_until = c->line + 1;
 		return;
 	}
-	/* pairs */
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] != '=' && s[i] != ':') continue;
-		size_t ke = i;
-		while (ke > 0 && s[ke - 1] == ' ') ke--;
-		size_t ks = ke;
-		while (ks > 0 && (isalnum((unsigned char)s[ks - 1]) || s[ks - 1] == '_')) ks--;
-		size_t v = i + 1;
-		while (v < n && (s[v] == ' ' || s[v] == '"' || s[v] == '\'')) v++;
-		size_t ve = v;
-		while (ve < n && (isalnum((unsigned char)s[ve]) || strchr("_-./", s[ve]))) ve++;
-		if (ve > v && s[ve - 1] == '.') ve--;
-		if (!req__keyish(s + ks, ke - ks) || ve == v) continue;
-		req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), ig_arena_strndup(c->a, s + v, ve - v));
-	}
-	/* "an Environment tag", "Environment and Owner tags" */
+	bool must = ig_memcasestr(s, n, "must") || ig_memcasestr(s, n, "should") || ig_memcasestr(s, n, "all ") ||
+		    ig_memcasestr(s, n, "every") || ig_memcasestr(s, n, "each") || ig_memcasestr(s, n, "ensure") ||
+		    ig_memcasestr(s, n, "apply") || ig_memcasestr(s, n, "required") || ig_memcasestr(s, n, "mandatory");
 	for (size_t at = 0; req_match(re_tag_word(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
-		size_t ke = (size_t)m[0].rm_so;
+		size_t ws = (size_t)m[0].rm_so, we = (size_t)m[0].rm_eo;
+		bool tagged = we - ws == 6;
+		if (tagged && !must) continue;
+		if (we - ws == 7) continue; /* "tagging" names the topic */
+		/* "an Environment tag", "Environment and Owner tags" */
+		size_t ke = ws;
 		while (ke > 0 && s[ke - 1] == ' ') ke--;
 		size_t ks = ke;
 		while (ks > 0 && isalnum((unsigned char)s[ks - 1])) ks--;
-		if (ke > ks && req__keyish(s + ks, ke - ks) && !req__stop_key(s + ks, ke - ks) &&
-		    !ig_service_fold(s + ks, ke - ks))
+		size_t before = ks;
+		while (before > 0 && s[before - 1] == ' ') before--;
+		bool is_value = before > 0 && (s[before - 1] == ':' || s[before - 1] == '=');
+		if (!tagged && ke > ks && !is_value && req__keyish(s + ks, ke - ks) && !ig_service_fold(s + ks, ke - ks))
 			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), NULL);
-		/* a list after "tags" / "tagged with" / "tags for": Environment, Owner and CostCenter */
-		size_t p = (size_t)m[0].rm_eo;
-		int taken = 0;
-		for (;;) {
-			while (p < n && (s[p] == ' ' || s[p] == ',' || s[p] == '(' || s[p] == '/')) p++;
-			size_t q = p;
-			while (q < n && (isalnum((unsigned char)s[q]) || s[q] == '_')) q++;
-			if (q == p) break;
-			if (req__stop_key(s + p, q - p) && (q - p) != 0) { if (taken && strncasecmp(s + p, "and", 3) && strncasecmp(s + p, "or", 2)) break; p = q; continue; }
-			if (!req__keyish(s + p, q - p) || ig_service_fold(s + p, q - p)) break;
-			if (q < n && (s[q] == ':' || s[q] == '=')) break; /* a pair, read above */
-			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + p, q - p), NULL);
-			taken++;
-			p = q;
+		/* a list after the word needs a cue: "tags:", "tagged with", "tags (", "tags such as" */
+		size_t p = we;
+		while (p < n && s[p] == ' ') p++;
+		static const char *const cues[] = {":", "(", "with:", "with", "including", "like", "such as", "=", "for", "as", NULL};
+		for (int i = 0; cues[i]; i++) {
+			size_t cl_ = strlen(cues[i]);
+			if (n - p >= cl_ && !strncasecmp(s + p, cues[i], cl_) && (ispunct((unsigned char)cues[i][0]) || p + cl_ == n || s[p + cl_] == ' ')) {
+				size_t q = p + cl_;
+				/* "tagged with the following keys:", "tags for cost allocation" */
+				while (q < n && s[q] == ' ') q++;
+				if (!strcmp(cues[i], "for")) break;
+				req__tag_list(c, s, n, q);
+				break;
+			}
 		}
 	}
 	/* "Tag every resource with:" opens a list */
-	if (n && s[n - 1] == ':') c->tag_list_until = c->line + 1;
+	if (n && s[n - 1] == ':') c->tag_list_until = c->line + 1, c->tag_list_heading = false;
 }
 
 static int req__days(const char *num, size_t n, const char *unit)
@@ -342,7 +412,13 @@ static void req__literals(req_ctx *c, const req_clause *cl)
 		regmatch_t v[5];
 		const char *rest = s + m[0].rm_eo;
 		const char *val = name;
-		if (req_match(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0 && v[0].rm_eo - v[0].rm_so < 24)
+		bool port = false;
+		if (req_match(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0) {
+			const char *num = rest + v[3].rm_so;
+			size_t nl = (size_t)(v[3].rm_eo - v[3].rm_so);
+			port = !memchr(num, '.', nl) && nl >= 3; /* "MySQL (3306)" is a port */
+		}
+		if (!port && req_match(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0 && v[0].rm_eo - v[0].rm_so < 24)
 			val = ig_arena_printf(c->a, "%s %.*s", name, (int)(v[3].rm_eo - v[3].rm_so), rest + v[3].rm_so);
 		req_add(c, IG_REQ_ENGINE, val, NULL);
 	}
@@ -359,7 +435,7 @@ static void req__security(req_ctx *c, const req_clause *cl)
 		bool rest = req_match(re_rest(), s, 0, m, 1) == 0;
 		if (rest || !transit) req_add(c, IG_REQ_ENCRYPTION, "yes", NULL);
 	}
-	if (req_match(re_kms(), s, 0, m, 1) == 0) req_add(c, IG_REQ_KMS, "yes", NULL);
+	if (req_match(re_kms(), s, 0, m, 1) == 0 && req_match(re_kms_neg(), s, 0, m, 1) != 0) req_add(c, IG_REQ_KMS, "yes", NULL);
 	if (req_match(re_tls_neg(), s, 0, m, 1) == 0) return;
 	bool ver = false;
 	for (size_t at = 0; req_match(re_tls_ver(), s, at, m, 4) == 0; at = (size_t)m[0].rm_eo) {
@@ -436,6 +512,11 @@ static void req__platform(req_ctx *c, const req_clause *cl)
 
 void req_kinds_clause(req_ctx *c, const req_clause *cl)
 {
+	if (cl->audit) {
+		req__regions(c, cl);
+		req__platform(c, cl);
+		return;
+	}
 	req__regions(c, cl);
 	req__azs(c, cl);
 	req__counts(c, cl);

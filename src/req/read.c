@@ -144,9 +144,31 @@ static bool req__has_word(const char *s, size_t len, const char *const *words)
  * that follow examples. */
 static const char *const req__hedges[] = {"probably", "maybe", "perhaps", "possibly", "might", "not sure",
 					  "i think", "i guess", "optionally", "optional", "if needed",
-					  "if necessary", "if applicable", "or similar", NULL};
+					  "if necessary", "if applicable", "or similar", "if using", "if used",
+					  "if you use", NULL};
 static const char *const req__examples[] = {"e.g", "eg", "for example", "for instance", "such as", "like",
 					    "example", "sample", "something like", "i.e", NULL};
+
+/* An analysis prompt lists what its script must detect ("Flag ALBs without
+ * WAF", "Missing Logging: Buckets with no ..."): the clause starts, or goes on
+ * after a "Label:", with a detection verb. */
+static bool req__audit(const char *s, size_t n)
+{
+	static const char *const verbs[] = {"flag", "find", "identify", "detect", "audit", "report", "list", "scan",
+					    "check if", "check whether", "check for", "skip", "ignore", NULL};
+	const char *starts[2] = {s, NULL};
+	const char *colon = memchr(s, ':', n);
+	if (colon && colon - s < 60) starts[1] = colon + 1;
+	for (int k = 0; k < 2 && starts[k]; k++) {
+		const char *p = starts[k];
+		while (*p && (isspace((unsigned char)*p) || strchr("-*+>|0123456789.)", *p))) p++;
+		for (int i = 0; verbs[i]; i++) {
+			size_t vl = strlen(verbs[i]);
+			if (strncasecmp(p, verbs[i], vl) == 0 && !isalnum((unsigned char)p[vl])) return true;
+		}
+	}
+	return false;
+}
 
 static void req__clause(req_ctx *c, const char *line_text, const char *s, size_t n, const char *heading)
 {
@@ -156,6 +178,7 @@ static void req__clause(req_ctx *c, const char *line_text, const char *s, size_t
 	req_clause cl = {.text = ig_arena_strndup(c->a, s, n), .len = n, .line_text = line_text, .heading = heading};
 	cl.hedged = req__has_word(cl.text, n, req__hedges);
 	cl.example = req__has_word(cl.text, n, req__examples) || req__has_word(heading, strlen(heading), req__examples);
+	cl.audit = req__audit(cl.text, n);
 	req_kinds_clause(c, &cl);
 	req_services_clause(c, &cl);
 }
@@ -214,7 +237,12 @@ void ig_req_read(ig_arena *a, ig_req_set *s, const char *file, const char *text,
 		if (!t.n) continue;
 		c.line = line;
 		c.quote = ig_arena_strndup(a, t.p, t.n > 300 ? 300 : t.n);
-		if (t.p[0] == '#') heading = c.quote;
+		if (t.p[0] == '#') {
+			heading = c.quote;
+			/* a "### Tags" heading opens a list of tags */
+			if (ig_memcasestr(t.p, t.n, "tags") && t.n < 40) c.tag_list_until = line + 2, c.tag_list_heading = true;
+			else c.tag_list_until = 0;
+		}
 		req__line(&c, clean, heading);
 	}
 	/* "postgres" beside "postgres 14.6", TLS "required" beside "1.2": the precise one stays */

@@ -19,7 +19,8 @@ static const char *const svc__plain[] = {"backup", "config", "events", "logs", "
 	"proton", "amplify", "glue", "route", "secrets", "rekognition", "cassandra", "deadline", "oam", "rum", "fis",
 	"m2", "elasticsearch", "grafana", "lambda", "ram", "ssm", "ec2", "cur", "ce", "ivs", "dms", "emr", "api",
 	"scheduler", "resourcegroups", "nimble", "macie", "athena", "kinesis", "cloud9", "lightsail", "workspaces",
-	"sso", "identitystore", "codebuild", "codecommit", "codedeploy", "codepipeline", NULL};
+	"sso", "identitystore", "codebuild", "codecommit", "codedeploy", "codepipeline", "serverless", "billing", "notifications",
+	"insights", "resilience", "security", "compliance", NULL};
 /* ... of which these are names nobody writes in prose for anything else */
 static const char *const svc__distinct[] = {"lambda", "ssm", "ec2", "dms", "emr", "macie", "athena", "kinesis",
 	"cloud9", "lightsail", "workspaces", "sso", "codebuild", "codecommit", "codedeploy", "codepipeline",
@@ -99,7 +100,8 @@ static bool svc__negated(const svc_word *w, int at)
 {
 	static const char *const filler[] = {"use", "using", "create", "creating", "deploy", "deploying", "any", "the",
 		"a", "an", "include", "including", "provision", "provisioning", "need", "needing", "require", "requiring",
-		"rely", "relying", "on", "of", "add", "adding", "expensive", "costly", "public", "managed", NULL};
+		"rely", "relying", "on", "of", "add", "adding", "expensive", "costly", "public", "managed", "custom", "new",
+		"additional", "dedicated", "separate", "own", "extra", NULL};
 	static const char *const cues[] = {"no", "not", "without", "avoid", "avoiding", "never", "forbidden",
 		"prohibited", "disallow", "exclude", "excluding", "instead", "than", "nor", "don", "t", NULL};
 	for (int k = at - 1, skipped = 0; k >= 0 && skipped <= 3; k--, skipped++) {
@@ -122,6 +124,7 @@ static bool svc__negated(const svc_word *w, int at)
 
 void req_services_clause(req_ctx *c, const req_clause *cl)
 {
+	if (cl->audit) return;
 	svc_word w[256];
 	int nw = svc__split(cl->text, cl->len, w, 256);
 	for (int i = 0; i < nw;) {
@@ -144,7 +147,7 @@ void req_services_clause(req_ctx *c, const req_clause *cl)
 					/* "S3", "DynamoDB", "SQS" are names; "Lambda" at a capital is one unless it reads as English */
 					if (!prefixed && !inner_caps && (lower ? !svc__in(svc__distinct, f) || 1 : svc__in(svc__plain, f) && !svc__in(svc__distinct, f)))
 						continue;
-					if (!prefixed && lower) continue;
+					if (!prefixed && lower && !svc__negated(w, i)) continue;
 				} else {
 					/* "cross-account access" is prose; "Direct Connect", "load balancer" are names */
 					bool caps = false, alias = false;
@@ -163,6 +166,12 @@ void req_services_clause(req_ctx *c, const req_clause *cl)
 				if (r2) res = r2;
 			}
 			if (svc || res) took = k;
+		}
+		/* "no IAM users": the service names the kind of the forbidden resource */
+		if (took && svc && !res && i + took < nw && w[i + took].space_before && svc__negated(w, i)) {
+			int e = i + took;
+			for (int k = 2; k >= 1 && !res; k--)
+				if (e + k <= nw) res = req_resource_name(c->a, w[e].p, (size_t)(w[e + k - 1].p + w[e + k - 1].n - w[e].p));
 		}
 		if (!took) { i++; continue; }
 		bool neg = svc__negated(w, i);
