@@ -30,7 +30,7 @@ RE(re_kms, "^[-*+ ]*kms keys?\\b|\\b(separate|region-specific|dedicated|custom|o
 RE(re_tls_ver, "\\b(tls|ssl)[[:space:]]*v?(ersion)?[[:space:]]*(1\\.[0-3])\\b")
 RE(re_tls_min, "or (higher|later|above|newer|greater)|minimum|at least|\\+|>=")
 RE(re_tls_any, "\\btls\\b|\\bssl\\b|in[- ]transit|https[- ]only|only https|enforce https|redirect[^.]{0,20}https|https listener|https subscriptions?|over https|require[sd]? https|https (is )?required|https endpoints?")
-RE(re_tls_neg, "(no|not|without|disable)[^.]{0,8}(tls|ssl|https)")
+RE(re_tls_neg, "(no|not|without|disable)[^.]{0,14}(tls|ssl|https)")
 RE(re_days, "\\b(([0-9]+)[[:space:]]*(-|to|–|and)[[:space:]]*)?([0-9]+|one|two|three|six|seven|ten|thirty|ninety)[- ]?(days?|months?|years?|yrs?)\\b")
 RE(re_rotation_kw, "rotat")
 RE(re_backup_kw, "backup|snapshot|point[- ]in[- ]time|\\bpitr\\b")
@@ -123,7 +123,7 @@ static void req__azs(req_ctx *c, const req_clause *cl)
  * "PostgreSQL 14 database", "10 images", "2 workers"). */
 static const char *const req__count_stop[] = {"User", "Project", "Account", "Runtime", "Application", "Database",
 	"Image", "Worker", "Node", "Memory", "Version", "Environment", "Resource", "Schedule", "Job", "Model", "Task",
-	"Agent", "Domain", "Input", "Output", "Rule", "Template", "Workflow", "Connection", "Parameter", NULL};
+	"Agent", "Domain", "Input", "Output", "Rule", "Template", "Workflow", "Connection", "Parameter", "Deployment", NULL};
 /* Words that end the noun phrase after a number. */
 static const char *const req__count_end[] = {"for", "in", "per", "with", "and", "across", "to", "of", "on", "that",
 	"which", "behind", "inside", "within", "each", "at", "from", "or", NULL};
@@ -135,7 +135,8 @@ static const char *const req__units[] = {"gb", "gib", "mb", "mib", "tb", "kb", "
 static const char *const req__count_prev[] = {"python", "node", "nodejs", "java", "go", "ruby", "dotnet", "net",
 	"postgresql", "postgres", "mysql", "redis", "version", "v", "tls", "http", "ipv4", "ipv6", "port", "ports",
 	"aurora", "engine", "terraform", "provider", "cdk", "pulumi", "sdk", "ubuntu", "linux", "windows", "openjdk",
-	"corretto", "es", "opensearch", "kafka", "mariadb", "oracle", "memcached", "valkey", "serverless", "gen", NULL};
+	"corretto", "es", "opensearch", "kafka", "mariadb", "oracle", "memcached", "valkey", "serverless", "gen", "in",
+	"into", NULL};
 
 static bool req__in_ci(const char *const *list, const char *s, size_t n)
 {
@@ -217,7 +218,7 @@ static bool req__stop_key(const char *k, size_t n)
 					   "required", "mandatory", "following", "like", "as", "a", "an", "example",
 					   "note", "must", "should", "use", "add", "apply", "ensure", "these", "this",
 					   "standard", "common", "consistent", "appropriate", "proper", "cost", "strategy",
-					   "requirements", "policy", "policies", "compliance", "is", "are", "be", NULL};
+					   "requirements", "policy", "policies", "is", "are", "be", NULL};
 	for (int i = 0; stop[i]; i++)
 		if (strlen(stop[i]) == n && strncasecmp(stop[i], k, n) == 0) return true;
 	return false;
@@ -249,7 +250,10 @@ static size_t req__tag_item(req_ctx *c, const char *s, size_t n, size_t p)
 		while (ve < n && (isalnum((unsigned char)s[ve]) || strchr("_-./${}", s[ve]))) ve++;
 		while (ve > v && strchr(".", s[ve - 1])) ve--;
 	}
-	if (req__keyish(s + p, k - p) && !ig_service_fold(s + p, k - p))
+	size_t after = k;
+	while (after < n && s[after] == ' ') after++;
+	bool more_words = after > k && after < n && isalnum((unsigned char)s[after]); /* "Naming format: ..." */
+	if (req__keyish(s + p, k - p) && !more_words)
 		req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + p, k - p), ve > v ? ig_arena_strndup(c->a, s + v, ve - v) : NULL);
 	return ve > v ? ve : k;
 }
@@ -286,7 +290,7 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 		while (*p == ' ' || *p == '-' || *p == '*' || *p == '+' || *p == '|') p++;
 		if (p == s && !(c->tag_list_heading && s[0] != '#')) { c->tag_list_until = 0; return; }
 		req__tag_list(c, s, n, (size_t)(p - s));
-		c->tag_list_until = c->line + 1;
+		c->tag_list_until = c->line + 2;
 		return;
 	}
 	bool must = ig_memcasestr(s, n, "must") || ig_memcasestr(s, n, "should") || ig_memcasestr(s, n, "all ") ||
@@ -307,10 +311,37 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 		bool is_value = before > 0 && (s[before - 1] == ':' || s[before - 1] == '=');
 		if (!tagged && ke > ks && !is_value && req__keyish(s + ks, ke - ks) && !ig_service_fold(s + ks, ke - ks))
 			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), NULL);
+		if (!tagged && is_value) { /* "Environment: Production tag" */
+			size_t k2e = before - 1;
+			while (k2e > 0 && s[k2e - 1] == ' ') k2e--;
+			size_t k2s = k2e;
+			while (k2s > 0 && isalnum((unsigned char)s[k2s - 1])) k2s--;
+			if (req__keyish(s + k2s, k2e - k2s))
+				req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + k2s, k2e - k2s), ig_arena_strndup(c->a, s + ks, ke - ks));
+		}
 		/* a list after the word needs a cue: "tags:", "tagged with", "tags (", "tags such as" */
 		size_t p = we;
 		while (p < n && s[p] == ' ') p++;
+		/* "Tag every resource with ...": the cue may follow a few words */
+		for (int skip = 0; skip < 4 && p < n && isalpha((unsigned char)s[p]); skip++) {
+			if (!strncasecmp(s + p, "with", 4) || !strncasecmp(s + p, "including", 9) || !strncasecmp(s + p, "such as", 7)) break;
+			size_t q = p;
+			while (q < n && isalpha((unsigned char)s[q])) q++;
+			size_t r = q;
+			while (r < n && s[r] == ' ') r++;
+			if (r < n && s[r] == '=') break; /* "tag Project = X": the key itself */
+			if (q < n && s[q] == ':') { p = q; break; }
+			while (q < n && s[q] == ' ') q++;
+			if (q == p) break;
+			p = q;
+		}
 		static const char *const cues[] = {":", "(", "with:", "with", "including", "like", "such as", "=", "for", "as", NULL};
+		if (p < n && isupper((unsigned char)s[p])) {
+			size_t q = p;
+			while (q < n && (isalnum((unsigned char)s[q]) || s[q] == '_')) q++;
+			while (q < n && s[q] == ' ') q++;
+			if (q < n && s[q] == '=') { req__tag_list(c, s, n, p); continue; }
+		}
 		for (int i = 0; cues[i]; i++) {
 			size_t cl_ = strlen(cues[i]);
 			if (n - p >= cl_ && !strncasecmp(s + p, cues[i], cl_) && (ispunct((unsigned char)cues[i][0]) || p + cl_ == n || s[p + cl_] == ' ')) {
@@ -324,7 +355,7 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 		}
 	}
 	/* "Tag every resource with:" opens a list */
-	if (n && s[n - 1] == ':') c->tag_list_until = c->line + 1, c->tag_list_heading = false;
+	if (n && s[n - 1] == ':' && c->tag_list_until < c->line + 2) c->tag_list_until = c->line + 2;
 }
 
 static int req__days(const char *num, size_t n, const char *unit)
@@ -407,6 +438,10 @@ static void req__literals(req_ctx *c, const req_clause *cl)
 	}
 	for (size_t at = 0; req_match(re_engine(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
 		char *e = ig_fold_alnum(c->a, s + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
+		/* "Aurora Serverless v2: PostgreSQL 15.3" */
+		if (!strstr(e, "aurora") && (!strcmp(e, "postgresql") || !strcmp(e, "postgres") || !strcmp(e, "mysql")) &&
+		    ig_memcasestr(s, (size_t)m[0].rm_so, "aurora"))
+			e = ig_arena_printf(c->a, "aurora%s", e);
 		const char *name = strstr(e, "aurora") ? (strstr(e, "postgres") ? "aurora-postgresql" : "aurora-mysql")
 			: strstr(e, "postgres") ? "postgres" : strstr(e, "sqlserver") ? "sqlserver" : e;
 		regmatch_t v[5];

@@ -143,7 +143,7 @@ static bool req__has_word(const char *s, size_t len, const char *const *words)
 /* Hedges make a statement no requirement; example markers make the literals
  * that follow examples. */
 static const char *const req__hedges[] = {"probably", "maybe", "perhaps", "possibly", "might", "not sure",
-					  "i think", "i guess", "optionally", "optional", "if needed",
+					  "i think", "i guess", "optionally", "if needed",
 					  "if necessary", "if applicable", "or similar", "if using", "if used",
 					  "if you use", NULL};
 static const char *const req__examples[] = {"e.g", "eg", "for example", "for instance", "such as", "like",
@@ -155,7 +155,7 @@ static const char *const req__examples[] = {"e.g", "eg", "for example", "for ins
 static bool req__audit(const char *s, size_t n)
 {
 	static const char *const verbs[] = {"flag", "find", "identify", "detect", "audit", "report", "list", "scan",
-					    "check if", "check whether", "check for", "skip", "ignore", NULL};
+					    "check", "skip", "ignore", NULL};
 	const char *starts[2] = {s, NULL};
 	const char *colon = memchr(s, ':', n);
 	if (colon && colon - s < 60) starts[1] = colon + 1;

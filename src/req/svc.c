@@ -145,9 +145,12 @@ void req_services_clause(req_ctx *c, const req_clause *cl)
 					bool inner_caps = false, lower = islower((unsigned char)p[0]);
 					for (size_t q = 1; q < w[i].n; q++) inner_caps |= isupper((unsigned char)p[q]) || isdigit((unsigned char)p[q]);
 					/* "S3", "DynamoDB", "SQS" are names; "Lambda" at a capital is one unless it reads as English */
-					if (!prefixed && !inner_caps && (lower ? !svc__in(svc__distinct, f) || 1 : svc__in(svc__plain, f) && !svc__in(svc__distinct, f)))
+					bool neg = svc__negated(w, i);
+					if (!prefixed && !inner_caps && !lower && svc__in(svc__plain, f) && !svc__in(svc__distinct, f) && !neg)
 						continue;
-					if (!prefixed && lower && !svc__negated(w, i)) continue;
+					if (!prefixed && lower && !neg) continue;
+					/* "do not create new secrets": the word names the resource */
+					if (neg && lower) res = req_resource_name(c->a, w[i].p, w[i].n);
 				} else {
 					/* "cross-account access" is prose; "Direct Connect", "load balancer" are names */
 					bool caps = false, alias = false;
@@ -172,6 +175,7 @@ void req_services_clause(req_ctx *c, const req_clause *cl)
 			int e = i + took;
 			for (int k = 2; k >= 1 && !res; k--)
 				if (e + k <= nw) res = req_resource_name(c->a, w[e].p, (size_t)(w[e + k - 1].p + w[e + k - 1].n - w[e].p));
+			if (res && !strcmp(res, "Deployment")) res = NULL; /* "no VPC deployment" places, not forbids */
 		}
 		if (!took) { i++; continue; }
 		bool neg = svc__negated(w, i);
