@@ -15,7 +15,7 @@
 
 RE(re_region, "\\b(us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]{1,2}\\b")
 #define ROLE "(primary|main|secondary|dr|disaster[- ]recovery|failover|fail-over|standby|backup|replica|replication|target|source|recovery)"
-RE(re_role_before, ROLE "( region| site| location| deployment| environment)?[[:space:]]*[-|:=(]*[[:space:]]*(is|in|to|of|at|=)?[[:space:]]*[(]?[[:space:]]*$")
+RE(re_role_before, ROLE "( region| site| location| deployment| environment)?([[:space:]]|[-|:=(])*(is|in|to|of|at)?([[:space:]]|[-|:=(])*$")
 RE(re_role_after, "^[[:space:]]*[)]?[[:space:]]*(region)?[[:space:]]*[,:|-]?[[:space:]]*(for|as|is|=)?[[:space:]]*(the|a|our|its)?[[:space:]]*" ROLE "\\b")
 RE(re_not_region, "(not in|not to|not use|except|other than|instead of|rather than|avoid|never|outside( of)?|away from|migrat(e|ing) from|moving from)[[:space:]]*(the)?[[:space:]]*$")
 RE(re_az_num, "\\b(at least|minimum of|a minimum of|minimum|min\\.?|no fewer than|up to|exactly)?[[:space:]]*([0-9]+|two|three|four|five|six)[[:space:]]*(or more[[:space:]]*)?(\\(?[0-9]+\\)?[[:space:]]*)?(different |distinct |separate |availability-)?(availability[- ]zones?|azs?)\\b")
@@ -83,7 +83,7 @@ static void req__regions(req_ctx *c, const req_clause *cl)
 		regmatch_t r[10];
 		const char *role = NULL;
 		if (req_match(re_role_before(), before, 0, r, 10) == 0) role = req__role_name(before + r[1].rm_so);
-		else if (req_match(re_role_after(), after, 0, r, 10) == 0) role = req__role_name(after + r[5].rm_so);
+		else if (req_match(re_role_after(), after, 0, r, 10) == 0) role = req__role_name(after + r[4].rm_so);
 		size_t had = 0;
 		for (size_t i = 0; i < c->set->n; i++)
 			if (c->set->items[i].kind == IG_REQ_REGION && strcmp(c->set->items[i].value, region) != 0) had++;

@@ -164,7 +164,14 @@ static bool req__audit(const char *s, size_t n)
 		while (*p && (isspace((unsigned char)*p) || strchr("-*+>|0123456789.)", *p))) p++;
 		for (int i = 0; verbs[i]; i++) {
 			size_t vl = strlen(verbs[i]);
-			if (strncasecmp(p, verbs[i], vl) == 0 && !isalnum((unsigned char)p[vl])) return true;
+			if (strncasecmp(p, verbs[i], vl) != 0 || isalnum((unsigned char)p[vl])) continue;
+			/* "Audit logs are kept ..." names a thing, not a check */
+			const char *next = p + vl;
+			while (*next == ' ') next++;
+			if (!strcmp(verbs[i], "audit") && (!strncasecmp(next, "log", 3) || !strncasecmp(next, "trail", 5) ||
+							   !strncasecmp(next, "record", 6) || !strncasecmp(next, "event", 5)))
+				continue;
+			return true;
 		}
 	}
 	return false;
