@@ -14,7 +14,7 @@
 	static regex_t *name(void) { return req_re(&name##_re, &name##_done, pat); }
 
 RE(re_region, "\\b(us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]{1,2}\\b")
-#define ROLE "(primary|main|secondary|dr|disaster[- ]recovery|failover|fail-over|standby|backup|replica|replication|target|source|recovery)"
+#define ROLE "(primary|main|secondary|dr|disaster[- ]recovery|failover|fail-over|standby|backup|replica|replication|target|source)"
 RE(re_role_before, ROLE "( region| site| location| deployment| environment)?([[:space:]]|[-|:=(])*(is|in|to|of|at)?([[:space:]]|[-|:=(])*$")
 RE(re_role_after, "^[[:space:]]*[)]?[[:space:]]*(region)?[[:space:]]*[,:|-]?[[:space:]]*(for|as|is|=)?[[:space:]]*(the|a|our|its)?[[:space:]]*" ROLE "\\b")
 RE(re_not_region, "(not in|not to|not use|except|other than|instead of|rather than|avoid|never|outside( of)?|away from|migrat(e|ing) from|moving from)[[:space:]]*(the)?[[:space:]]*$")
