@@ -21,7 +21,7 @@ RE(re_not_region, "(not in|not to|not use|except|other than|instead of|rather th
 RE(re_az_num, "\\b(at least|minimum of|a minimum of|minimum|min\\.?|no fewer than|up to|exactly)?[[:space:]]*([0-9]+|two|three|four|five|six)[[:space:]]*(or more[[:space:]]*)?(\\(?[0-9]+\\)?[[:space:]]*)?(different |distinct |separate |availability-)?(availability[- ]zones?|azs?)\\b")
 RE(re_az_hyphen, "\\b([0-9]+|two|three|four|five|six)-az\\b")
 RE(re_az_multi, "\\bmulti[- ]?az\\b|\\b(multiple|several|different|two or more|many|redundant)[[:space:]]+(availability[- ]zones?|azs)\\b|\\b(across|spanning|span|spread over|distributed across|over)[[:space:]]+(the[[:space:]]+)?(availability[- ]zones|azs)\\b")
-RE(re_destroy, "destroyable|destructible|deletable|removable|can be (cleanly |fully |easily |safely )?(destroyed|deleted|torn down|removed)|removalpolicy\\.destroy|removal[ _]?policy[^.]{0,20}destroy|(no|not use|without|avoid|forbidden:?)[^.]{0,12}retain|deletionpolicy:? ?delete|deletion[ _]protection[^.]{0,25}(disabled|off|false)|(disable|no)[^.]{0,12}deletion[ _]protection|force_?destroy|auto_?delete_?objects|\\b(tear|torn) ?down|teardown|clean(ly)? (destroy|delete|remove)|destroy(ed)? cleanly|terraform destroy|cdk destroy|pulumi destroy")
+RE(re_destroy, "destroyable|destructible|deletable|removable|can be (cleanly |fully |easily |safely )?(destroyed|deleted|torn down|removed)|removalpolicy\\.destroy|removal[ _]?policy[^.]{0,20}destroy|(no|not use|without|avoid|forbidden:?)[^.]{0,12}retain|deletionpolicy:? ?delete|deletion[ _]protection[^.]{0,25}(disabled|off|false)|(disable|no)[^.]{0,12}deletion[ _]protection|force_?destroy|auto_?delete_?objects|\\b(tear|torn) ?down|teardown|clean(ly)? (destroy|delete|remove)|destroy(ed)? cleanly")
 RE(re_encrypt, "encrypt|\\bsse-|server[- ]side encryption|\\bsse\\b")
 RE(re_encrypt_neg, "(no|not|without|unencrypted|disable)[^.]{0,10}encrypt|unencrypted")
 RE(re_rest, "at[- ]rest|\\bsse|server[- ]side|kms|storage|stored|bucket|volume|database|\\bebs\\b|\\brds\\b|dynamodb|\\bs3\\b|snapshot|backup|table|disk|data")
@@ -91,7 +91,7 @@ static void req__regions(req_ctx *c, const req_clause *cl)
 		if (had) req_add(c, IG_REQ_MULTI_REGION, "yes", NULL);
 	}
 	static regex_t mr_re, single_re; static int mr_done, single_done;
-	regex_t *mr = req_re(&mr_re, &mr_done, "\\bmulti[- ]region\\b|\\b(multiple|two|three|several|across|second) (aws )?regions\\b|\\bcross[- ]region\\b");
+	regex_t *mr = req_re(&mr_re, &mr_done, "\\bmulti[- ]region\\b|\\b(multiple|two|three|several|second) (aws )?regions\\b|\\bcross[- ]region\\b");
 	regex_t *single = req_re(&single_re, &single_done, "\\bsingle[- ]region\\b|\\b(one|a single) region\\b");
 	if (req_match(re_neg_clause(), s, 0, m, 1) == 0) return;
 	if (req_match(mr, s, 0, m, 1) == 0) req_add(c, IG_REQ_MULTI_REGION, "yes", NULL);
@@ -123,7 +123,8 @@ static void req__azs(req_ctx *c, const req_clause *cl)
  * "PostgreSQL 14 database", "10 images", "2 workers"). */
 static const char *const req__count_stop[] = {"User", "Project", "Account", "Runtime", "Application", "Database",
 	"Image", "Worker", "Node", "Memory", "Version", "Environment", "Resource", "Schedule", "Job", "Model", "Task",
-	"Agent", "Domain", "Input", "Output", "Rule", "Template", "Workflow", "Connection", "Parameter", "Deployment", NULL};
+	"Agent", "Domain", "Input", "Output", "Rule", "Template", "Workflow", "Connection", "Parameter", "Deployment",
+	"Build", "Trail", "Configuration", "Variable", "Document", NULL};
 /* Words that end the noun phrase after a number. */
 static const char *const req__count_end[] = {"for", "in", "per", "with", "and", "across", "to", "of", "on", "that",
 	"which", "behind", "inside", "within", "each", "at", "from", "or", NULL};
@@ -174,6 +175,15 @@ static void req__counts(req_ctx *c, const req_clause *cl)
 			if (dot && dot != prev) { i = e; continue; } /* "Node.js 20" */
 		}
 		if (*prev && req__in_ci(req__count_prev, prev, strlen(prev))) { i = e; continue; }
+		/* "a maximum of 3 instances", "up to 5" bound a range; "one per AZ", "in each AZ" count per place */
+		static const char *const bounds[] = {"maximum of ", "maximum ", "max ", "max. ", "up to ", "to ", "and ", NULL};
+		bool bound = false;
+		for (int k = 0; bounds[k]; k++) {
+			size_t bl = strlen(bounds[k]);
+			if (i >= bl && strncasecmp(s + i - bl, bounds[k], bl) == 0 && (k < 5 || ig_memcasestr(s, i, "between") || ig_memcasestr(s, i, "from ")))
+				bound = true;
+		}
+		if (bound || ig_memcasestr(s, i, "each ")) { i = e; continue; }
 		const char *w[5];
 		size_t wl[5];
 		int nw = 0;
@@ -188,6 +198,15 @@ static void req__counts(req_ctx *c, const req_clause *cl)
 			w[nw] = s + p, wl[nw] = q - p, nw++;
 			p = q;
 			if (p < n && s[p] != ' ') break;
+		}
+		{
+			size_t q = p;
+			while (q < n && s[q] == ' ') q++;
+			if ((n - q >= 4 && !strncasecmp(s + q, "per ", 4)) || (n - q >= 5 && !strncasecmp(s + q, "each ", 5)) ||
+			    (n - q >= 8 && !strncasecmp(s + q, "in each ", 8)) || (n - q >= 9 && !strncasecmp(s + q, "for each ", 9))) {
+				i = e;
+				continue;
+			}
 		}
 		const char *type = NULL;
 		for (int end = nw - 1; end >= 0 && !type; end--)
@@ -309,7 +328,11 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 		size_t before = ks;
 		while (before > 0 && s[before - 1] == ' ') before--;
 		bool is_value = before > 0 && (s[before - 1] == ':' || s[before - 1] == '=');
-		if (!tagged && ke > ks && !is_value && req__keyish(s + ks, ke - ks) && !ig_service_fold(s + ks, ke - ks))
+		/* "Immutable tags enabled" is a setting */
+		const char *nx = s + we;
+		while (*nx == ' ') nx++;
+		bool setting = !strncasecmp(nx, "enabled", 7) || !strncasecmp(nx, "disabled", 8) || !strncasecmp(nx, "immutab", 7);
+		if (!tagged && !setting && ke > ks && !is_value && req__keyish(s + ks, ke - ks) && !ig_service_fold(s + ks, ke - ks))
 			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), NULL);
 		if (!tagged && is_value) { /* "Environment: Production tag" */
 			size_t k2e = before - 1;
@@ -455,7 +478,15 @@ static void req__literals(req_ctx *c, const req_clause *cl)
 		}
 		if (!port && req_match(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0 && v[0].rm_eo - v[0].rm_so < 24)
 			val = ig_arena_printf(c->a, "%s %.*s", name, (int)(v[3].rm_eo - v[3].rm_so), rest + v[3].rm_so);
-		req_add(c, IG_REQ_ENGINE, val, NULL);
+		/* "PostgreSQL or MySQL" offers a choice; "MySQL (port 3306)" names traffic */
+		const char *after = s + m[0].rm_eo;
+		while (*after == ' ' || *after == '(') after++;
+		const char *head = s + m[0].rm_so;
+		bool choice = !strncasecmp(after, "or ", 3) || !strncasecmp(after, "/", 1) ||
+			      (head - s >= 4 && !strncasecmp(head - 4, " or ", 4)) || (head - s >= 1 && head[-1] == '/');
+		bool traffic = !strncasecmp(after, "port", 4) || !strncasecmp(after, "traffic", 7) || !strncasecmp(after, "access", 6) ||
+			       !strncasecmp(after, "protocol", 8);
+		if (!choice && !traffic) req_add(c, IG_REQ_ENGINE, val, NULL);
 	}
 }
 

@@ -145,7 +145,8 @@ static bool req__has_word(const char *s, size_t len, const char *const *words)
 static const char *const req__hedges[] = {"probably", "maybe", "perhaps", "possibly", "might", "not sure",
 					  "i think", "i guess", "optionally", "if needed",
 					  "if necessary", "if applicable", "or similar", "if using", "if used",
-					  "if you use", NULL};
+					  "if you use", "unless", "(optional", "is optional", "are optional", "optional but",
+					  "if desired", "if you prefer", "if possible", "nice to have", NULL};
 static const char *const req__examples[] = {"e.g", "eg", "for example", "for instance", "such as", "like",
 					    "example", "sample", "something like", "i.e", NULL};
 
