@@ -42,7 +42,7 @@ RE(re_engine, "\\b(aurora[- ]postgres(ql)?|aurora[- ]mysql|postgres(ql)?|mysql|m
 RE(re_engine_ver, "^[[:space:]]*(-compatible)?[[:space:]]*(\\(|engine|version|v|:|,|database|db|cluster|instance|[[:space:]])*[[:space:]]*v?([0-9]+(\\.[0-9x]+)*)\\b")
 RE(re_cidr, "\\b[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}/[0-9]{1,2}\\b")
 RE(re_suffix, "environment[ _-]?suffix|\\benv[ _-]?suffix|suffix(ed)?[^.]{0,40}environment|environment[^.]{0,25}(as|a) suffix")
-RE(re_tag_word, "\\btag(s|ged|ging)?\\b")
+RE(re_tag_word, "(\\b|_)(tag|tags|tagged|tagging)\\b")
 RE(re_kms_neg, "(\\bno|\\bnot|without|avoid)[^.,;]{0,20}(kms|cmk|customer[- ]managed)")
 RE(re_neg_clause, "\\b(not|never|don't|do not|avoid|instead of|rather than|without)\\b")
 
@@ -237,7 +237,8 @@ static bool req__stop_key(const char *k, size_t n)
 					   "required", "mandatory", "following", "like", "as", "a", "an", "example",
 					   "note", "must", "should", "use", "add", "apply", "ensure", "these", "this",
 					   "standard", "common", "consistent", "appropriate", "proper", "cost", "strategy",
-					   "requirements", "policy", "policies", "is", "are", "be", NULL};
+					   "requirements", "policy", "policies", "is", "are", "be", "resource", "additional", "default",
+					   "specific", "custom", "tagging", NULL};
 	for (int i = 0; stop[i]; i++)
 		if (strlen(stop[i]) == n && strncasecmp(stop[i], k, n) == 0) return true;
 	return false;
@@ -254,7 +255,7 @@ static bool req__keyish(const char *k, size_t n)
 /* One "Key", "Key: Value" or "Key=Value" item of a tag list; returns the end. */
 static size_t req__tag_item(req_ctx *c, const char *s, size_t n, size_t p)
 {
-	while (p < n && (s[p] == ' ' || s[p] == '"' || s[p] == '\'' || s[p] == '(')) p++;
+	while (p < n && (s[p] == ' ' || s[p] == '"' || s[p] == '\'' || s[p] == '(' || s[p] == '{')) p++;
 	size_t k = p;
 	while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-' ||
 			 (s[k] == ':' && k + 1 < n && s[k + 1] != ' ' && isalpha((unsigned char)s[k + 1]))))
@@ -271,8 +272,16 @@ static size_t req__tag_item(req_ctx *c, const char *s, size_t n, size_t p)
 	}
 	size_t after = k;
 	while (after < n && s[after] == ' ') after++;
-	bool more_words = after > k && after < n && isalnum((unsigned char)s[after]); /* "Naming format: ..." */
-	if (req__keyish(s + p, k - p) && !more_words)
+	/* "Naming format: ..." is a label, "Environment and Owner" a list */
+	bool more_words = after > k && after < n && isalnum((unsigned char)s[after]);
+	static const char *const joins[] = {"and", "or", "tag", "tags", "with", "for", "to", "on", "as", "set", "in", NULL};
+	if (more_words) {
+		size_t we2 = after;
+		while (we2 < n && isalpha((unsigned char)s[we2])) we2++;
+		if (req__in_ci(joins, s + after, we2 - after)) more_words = false;
+	}
+	bool lower_pair = k > p && islower((unsigned char)s[p]) && ve > v && c->tag_list_until >= c->line && !req__stop_key(s + p, k - p);
+	if ((req__keyish(s + p, k - p) || lower_pair) && !more_words)
 		req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + p, k - p), ve > v ? ig_arena_strndup(c->a, s + v, ve - v) : NULL);
 	return ve > v ? ve : k;
 }
@@ -280,6 +289,15 @@ static size_t req__tag_item(req_ctx *c, const char *s, size_t n, size_t p)
 /* Items separated by commas, "and", "or" and slashes, up to other words. */
 static void req__tag_list(req_ctx *c, const char *s, size_t n, size_t p)
 {
+	/* "Tags: apply Environment and Project to every resource" */
+	for (int skip = 0; skip < 3; skip++) {
+		while (p < n && s[p] == ' ') p++;
+		if (p >= n || !islower((unsigned char)s[p])) break;
+		size_t q = p;
+		while (q < n && isalpha((unsigned char)s[q])) q++;
+		if (q < n && (s[q] == '=' || s[q] == ':' || (s[q] == ' ' && q + 1 < n && (s[q + 1] == '=' || s[q + 1] == ':')))) break;
+		p = q;
+	}
 	for (int items = 0; p < n && items < 12; items++) {
 		size_t q = req__tag_item(c, s, n, p);
 		if (q == p) return;
@@ -289,7 +307,8 @@ static void req__tag_list(req_ctx *c, const char *s, size_t n, size_t p)
 		while (p < n && s[p] == ' ') p++;
 		if (n - p >= 4 && !strncasecmp(s + p, "and ", 4)) p += 4;
 		else if (n - p >= 3 && !strncasecmp(s + p, "or ", 3)) p += 3;
-		else if (p < n && !isupper((unsigned char)s[p])) return;
+		while (p < n && (s[p] == '"' || s[p] == '\'' || s[p] == '{')) p++;
+		if (p < n && !isupper((unsigned char)s[p])) return;
 	}
 }
 
@@ -300,13 +319,14 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 {
 	const char *s = cl->text;
 	size_t n = cl->len;
-	regmatch_t m[2];
-	bool tag_line = req_match(re_tag_word(), s, 0, m, 1) == 0;
+	regmatch_t m[3];
+	bool tag_line = req_match(re_tag_word(), s, 0, m, 3) == 0;
 	bool in_list = !tag_line && c->tag_list_until >= c->line;
 	if ((!tag_line && !in_list) || cl->hedged) return;
 	if (in_list) {
 		const char *p = s;
 		while (*p == ' ' || *p == '-' || *p == '*' || *p == '+' || *p == '|') p++;
+		if (*p == '}') { c->tag_list_until = 0; return; }
 		if (p == s && !(c->tag_list_heading && s[0] != '#')) { c->tag_list_until = 0; return; }
 		req__tag_list(c, s, n, (size_t)(p - s));
 		c->tag_list_until = c->line + 2;
@@ -315,8 +335,8 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 	bool must = ig_memcasestr(s, n, "must") || ig_memcasestr(s, n, "should") || ig_memcasestr(s, n, "all ") ||
 		    ig_memcasestr(s, n, "every") || ig_memcasestr(s, n, "each") || ig_memcasestr(s, n, "ensure") ||
 		    ig_memcasestr(s, n, "apply") || ig_memcasestr(s, n, "required") || ig_memcasestr(s, n, "mandatory");
-	for (size_t at = 0; req_match(re_tag_word(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
-		size_t ws = (size_t)m[0].rm_so, we = (size_t)m[0].rm_eo;
+	for (size_t at = 0; req_match(re_tag_word(), s, at, m, 3) == 0; at = (size_t)m[0].rm_eo) {
+		size_t ws = (size_t)m[2].rm_so, we = (size_t)m[2].rm_eo;
 		bool tagged = we - ws == 6;
 		if (tagged && !must) continue;
 		if (we - ws == 7) continue; /* "tagging" names the topic */
@@ -334,7 +354,10 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 		bool setting = !strncasecmp(nx, "enabled", 7) || !strncasecmp(nx, "disabled", 8) || !strncasecmp(nx, "immutab", 7);
 		if (!tagged && !setting && ke > ks && !is_value && req__keyish(s + ks, ke - ks) && !ig_service_fold(s + ks, ke - ks))
 			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), NULL);
-		if (!tagged && is_value) { /* "Environment: Production tag" */
+		bool plural = we - ws == 4;
+		if (!tagged && is_value && plural && req__keyish(s + ks, ke - ks)) /* "Cost Tracking: CostCenter tags" */
+			req_add(c, IG_REQ_TAG, ig_arena_strndup(c->a, s + ks, ke - ks), NULL);
+		else if (!tagged && is_value) { /* "Environment: Production tag" */
 			size_t k2e = before - 1;
 			while (k2e > 0 && s[k2e - 1] == ' ') k2e--;
 			size_t k2s = k2e;
@@ -379,6 +402,7 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 	}
 	/* "Tag every resource with:" opens a list */
 	if (n && s[n - 1] == ':' && c->tag_list_until < c->line + 2) c->tag_list_until = c->line + 2;
+	if (n && s[n - 1] == '{') c->tag_list_until = c->line + 1, c->tag_list_heading = true; /* "tags = {" */
 }
 
 static int req__days(const char *num, size_t n, const char *unit)
