@@ -112,6 +112,21 @@ static char *req__clean(ig_arena *a, const char *s, size_t n)
 			continue;
 		}
 		char ch = s[i];
+		/* a code span that is an expression (`region ∈ {us-east-1, ...}`) is a sample */
+		if (ch == '`' && !(i + 1 < n && s[i + 1] == '`')) {
+			const char *close = memchr(s + i + 1, '`', n - i - 1);
+			if (close) {
+				size_t sl = (size_t)(close - (s + i + 1));
+				const char *span = s + i + 1;
+				bool expr = memchr(span, '{', sl) || memchr(span, '[', sl) || memchr(span, '|', sl) ||
+					    ig_memstr(span, sl, "\xe2\x88\x88") || ig_memstr(span, sl, " == ") || ig_memstr(span, sl, "!=");
+				if (expr) {
+					out[k++] = ' ';
+					i += sl + 1;
+					continue;
+				}
+			}
+		}
 		if (ch == '`' || ch == '*' || (ch == '_' && i + 1 < n && s[i + 1] == '_')) {
 			if (ch == '_') i++;
 			continue;
@@ -146,7 +161,8 @@ static const char *const req__hedges[] = {"probably", "maybe", "perhaps", "possi
 					  "i think", "i guess", "optionally", "if needed",
 					  "if necessary", "if applicable", "or similar", "if using", "if used",
 					  "if you use", "unless", "(optional", "is optional", "are optional", "optional but",
-					  "if desired", "if you prefer", "if possible", "nice to have", NULL};
+					  "if desired", "if you prefer", "if possible", "nice to have", "would require",
+					  "would need", "in the future", NULL};
 static const char *const req__examples[] = {"e.g", "eg", "for example", "for instance", "such as", "like",
 					    "example", "sample", "something like", "i.e", NULL};
 
@@ -198,6 +214,14 @@ static void req__line(req_ctx *c, const char *text, const char *heading)
 	size_t n = strlen(text), start = 0;
 	for (size_t i = 0; i < n; i++) {
 		char ch = text[i];
+		/* " - " and " — " join clauses in informal prose ("no retain policies - tear it down") */
+		bool words_before = false;
+		for (size_t b = start; b < i && !words_before && ch == '-'; b++) words_before = isalnum((unsigned char)text[b]);
+		if (i > 0 && text[i - 1] == ' ' && i + 1 < n && text[i + 1] == ' ' && ch == '-' && words_before) {
+			req__clause(c, text, text + start, i - start, heading);
+			start = i + 1;
+			continue;
+		}
 		if ((ch == '.' || ch == ';' || ch == '!' || ch == '?') && (i + 1 == n || text[i + 1] == ' ')) {
 			if (ch == '.' && i >= 3 && (strncasecmp(text + i - 3, "e.g", 3) == 0 || strncasecmp(text + i - 3, "i.e", 3) == 0))
 				continue;

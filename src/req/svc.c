@@ -146,6 +146,20 @@ void req_services_clause(req_ctx *c, const req_clause *cl)
 					for (size_t q = 1; q < w[i].n; q++) inner_caps |= isupper((unsigned char)p[q]) || isdigit((unsigned char)p[q]);
 					/* "S3", "DynamoDB", "SQS" are names; "Lambda" at a capital is one unless it reads as English */
 					bool neg = svc__negated(w, i);
+		/* "No KMS encryption", "no VPC deployment": the negation is about a mode of the
+		 * service, not the service; "no security group should open ..." restricts, not bans */
+		if (neg && i + took < nw) {
+			static const char *const modes[] = {"deployment", "access", "encryption", "integration", "support",
+				"configuration", "logging", "deletion", "mode", "attachment", "endpoint", "endpoints", NULL};
+			static const char *const modals[] = {"should", "must", "can", "may", "will", "is", "are", "allowed",
+				"has", "have", "shall", NULL};
+			char nx[24];
+			size_t nl = w[i + took].n < sizeof nx - 1 ? w[i + took].n : sizeof nx - 1;
+			for (size_t q = 0; q < nl; q++) nx[q] = (char)tolower((unsigned char)w[i + took].p[q]);
+			nx[nl] = 0;
+			if (svc__in(modes, nx) && !res) { i += took; continue; }
+			if (svc__in(modals, nx)) neg = false;
+		}
 					if (!prefixed && !inner_caps && !lower && svc__in(svc__plain, f) && !svc__in(svc__distinct, f) && !neg)
 						continue;
 					if (!prefixed && lower && !neg) continue;
@@ -179,6 +193,20 @@ void req_services_clause(req_ctx *c, const req_clause *cl)
 		}
 		if (!took) { i++; continue; }
 		bool neg = svc__negated(w, i);
+		/* "No KMS encryption", "no VPC deployment": the negation is about a mode of the
+		 * service, not the service; "no security group should open ..." restricts, not bans */
+		if (neg && i + took < nw) {
+			static const char *const modes[] = {"deployment", "access", "encryption", "integration", "support",
+				"configuration", "logging", "deletion", "mode", "attachment", "endpoint", "endpoints", NULL};
+			static const char *const modals[] = {"should", "must", "can", "may", "will", "is", "are", "allowed",
+				"has", "have", "shall", NULL};
+			char nx[24];
+			size_t nl = w[i + took].n < sizeof nx - 1 ? w[i + took].n : sizeof nx - 1;
+			for (size_t q = 0; q < nl; q++) nx[q] = (char)tolower((unsigned char)w[i + took].p[q]);
+			nx[nl] = 0;
+			if (svc__in(modes, nx) && !res) { i += took; continue; }
+			if (svc__in(modals, nx)) neg = false;
+		}
 		/* "to avoid NAT gateway charges" gives a reason, not a prohibition */
 		if (neg && i + took < nw) {
 			const svc_word *nx = &w[i + took];
