@@ -194,8 +194,18 @@ static bool req__audit(const char *s, size_t n)
 	return false;
 }
 
+/* A clause longer than this is read in pieces: prose clauses are far
+ * shorter, and the phrase readers are not meant for megabyte lines. */
+#define REQ_CLAUSE_MAX 4096
+
 static void req__clause(req_ctx *c, const char *line_text, const char *s, size_t n, const char *heading)
 {
+	while (n > REQ_CLAUSE_MAX) {
+		size_t cut = REQ_CLAUSE_MAX;
+		while (cut > REQ_CLAUSE_MAX / 2 && s[cut] != ' ') cut--;
+		req__clause(c, line_text, s, cut, heading);
+		s += cut, n -= cut;
+	}
 	while (n && isspace((unsigned char)*s)) s++, n--;
 	while (n && isspace((unsigned char)s[n - 1])) n--;
 	if (!n) return;
@@ -268,7 +278,10 @@ void ig_req_read(ig_arena *a, ig_req_set *s, const char *file, const char *text,
 		ig_slice t = ig_slice_trim((ig_slice){clean, strlen(clean)});
 		if (!t.n) continue;
 		c.line = line;
-		c.quote = ig_arena_strndup(a, t.p, t.n > 300 ? 300 : t.n);
+		size_t qn = t.n > 300 ? 300 : t.n;
+		/* cut at a character boundary: the quote goes into JSON */
+		while (qn < t.n && qn > 0 && ((unsigned char)t.p[qn] & 0xC0) == 0x80) qn--;
+		c.quote = ig_arena_strndup(a, t.p, qn);
 		if (t.p[0] == '#') {
 			heading = c.quote;
 			/* a "### Tags" heading opens a list of tags */

@@ -157,6 +157,16 @@ TEST(req_bad_text_is_safe)
 	ig_req_read(&a, &s, "lib/PROMPT.md", bad, sizeof bad - 1);
 	ig_req_read(&a, &s, "lib/PROMPT.md", "", 0);
 	CHECK(find(&s, IG_REQ_REGION, "us-east-1") != NULL);
+	/* the quoted line is cut at a character boundary: it goes into JSON */
+	char line[400];
+	memset(line, 'x', 299);
+	memcpy(line, "Deploy to eu-west-1 ", 20);
+	memcpy(line + 299, "\xe2\x82\xac tail\n", 10);
+	ig_req_set q = {0};
+	ig_req_read(&a, &q, "lib/PROMPT.md", line, 309);
+	const ig_req *r = find(&q, IG_REQ_REGION, "eu-west-1");
+	CHECK(r != NULL);
+	if (r) CHECK_INT(strlen(r->quote), 299);
 	ig_arena_free(&a);
 }
 
