@@ -3,6 +3,7 @@
 #include "detect/detect.h"
 #include "diff/diff.h"
 #include "diff/tokens.h"
+#include "req/req.h"
 #include "review/categorise.h"
 #include "task/load.h"
 #include "util/strutil.h"
@@ -154,6 +155,7 @@ void ig_analyze_task(ig_task *t)
 				    "%s ends inside an unclosed code block: the answer was cut off", t->model.source);
 	t->platform = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.platform : t->model.platform;
 	t->lang = t->ideal.platform != IG_PLAT_UNKNOWN ? t->ideal.lang : t->model.lang;
+	ig_req_task(t);
 	t->diff = ig_arena_alloc(&t->arena, sizeof *t->diff);
 	ig_diff_responses(&t->arena, &t->model, &t->ideal, t->diff);
 	ig_review_categorise(t);

@@ -1,5 +1,6 @@
 #include "report/report.h"
 #include "diff/diff.h"
+#include "req/req.h"
 #include <string.h>
 
 static void json__lang(ig_jsonw *w, const char *key, ig_lang l)
@@ -158,6 +159,39 @@ static void json__score(ig_jsonw *w, const ig_task *t)
 	ig_jsonw_obj_end(w);
 }
 
+static void json__req_eval(ig_jsonw *w, const char *key, const ig_req_eval *e)
+{
+	ig_jsonw_key(w, key);
+	ig_jsonw_obj(w);
+	ig_jsonw_kstr(w, "status", ig_req_status_name(e->status));
+	ig_jsonw_kstr(w, "file", e->file);
+	ig_jsonw_kline(w, "line", e->line);
+	ig_jsonw_kline(w, "md_line", e->md_line);
+	ig_jsonw_kstr(w, "note", e->note);
+	ig_jsonw_obj_end(w);
+}
+
+/* Constraints read from the prompts and their status per response (src/req). */
+static void json__requirements(ig_jsonw *w, const ig_task *t)
+{
+	ig_jsonw_key(w, "requirements");
+	ig_jsonw_arr(w);
+	for (size_t i = 0; t->reqs && i < t->reqs->n; i++) {
+		const ig_req *r = &t->reqs->items[i];
+		ig_jsonw_obj(w);
+		ig_jsonw_kstr(w, "kind", ig_req_kind_name(r->kind));
+		ig_jsonw_kstr(w, "value", r->value);
+		ig_jsonw_kstr(w, "detail", r->detail);
+		ig_jsonw_kstr(w, "file", r->file);
+		ig_jsonw_kint(w, "line", r->line);
+		ig_jsonw_kstr(w, "text", r->quote);
+		json__req_eval(w, "model", &r->model);
+		json__req_eval(w, "ideal", &r->ideal);
+		ig_jsonw_obj_end(w);
+	}
+	ig_jsonw_arr_end(w);
+}
+
 void ig_report_json(ig_jsonw *w, const ig_task *t, const char *path)
 {
 	const ig_metadata *m = &t->meta;
@@ -205,6 +239,7 @@ void ig_report_json(ig_jsonw *w, const ig_task *t, const char *path)
 	json__strings(w, "model", t->model.services, t->model.n_services);
 	json__strings(w, "ideal", t->ideal.services, t->ideal.n_services);
 	ig_jsonw_obj_end(w);
+	json__requirements(w, t);
 	ig_jsonw_key(w, "findings");
 	ig_jsonw_arr(w);
 	for (size_t i = 0; i < t->n_findings; i++) ig_report_json_finding(w, &t->findings[i]);

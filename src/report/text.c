@@ -1,5 +1,6 @@
 #include "report/report.h"
 #include "diff/diff.h"
+#include "req/req.h"
 #include <string.h>
 
 static void text__services(ig_buf *o, const ig_response *r)
@@ -27,6 +28,19 @@ static void text__response(ig_buf *o, const char *label, const ig_response *r)
 	}
 }
 
+/* One line per requirement: what the prompt says where, and each response's status. */
+static void text__requirements(ig_buf *o, const ig_task *t)
+{
+	size_t n = t->reqs ? t->reqs->n : 0;
+	ig_buf_printf_text(o, "requirements: %zu\n", n);
+	for (size_t i = 0; i < n; i++) {
+		const ig_req *r = &t->reqs->items[i];
+		ig_buf_printf_text(o, "  %-18s %s%s%s%s  %s:%u  model %s, ideal %s\n", ig_req_kind_name(r->kind), r->value,
+				   r->detail ? " (" : "", r->detail ? r->detail : "", r->detail ? ")" : "", r->file, r->line,
+				   ig_req_status_name(r->model.status), ig_req_status_name(r->ideal.status));
+	}
+}
+
 void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
 {
 	const ig_metadata *m = &t->meta;
@@ -40,6 +54,7 @@ void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
 	ig_buf_puts(o, "\n            ideal: ");
 	text__services(o, &t->ideal);
 	ig_buf_putc(o, '\n');
+	text__requirements(o, t);
 	ig_buf_printf_text(o, "findings: %zu\n", t->n_findings);
 	for (size_t i = 0; i < t->n_findings; i++) {
 		const ig_finding *f = &t->findings[i];

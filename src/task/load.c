@@ -244,6 +244,8 @@ static void load__prompt(ig_task *t, const char *docs)
 		size_t len = 0;
 		const char *md = load__md(t, docs, name, ig_arena_printf(&t->arena, "lib/%s", name), &len);
 		if (!md) { if (k > 1) break; continue; }
+		ig_prompt *pr = IG_PUSH(&t->arena, t->prompts, t->n_prompts, t->cap_prompts);
+		*pr = (ig_prompt){ig_arena_printf(&t->arena, "lib/%s", name), md, len};
 		if (all.len) ig_buf_puts(&all, "\n\n");
 		ig_buf_put(&all, md, len);
 	}

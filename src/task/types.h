@@ -120,11 +120,23 @@ typedef struct ig_score {
 	bool approved;
 } ig_score;
 
+/* One prompt file as read (PROMPT.md, PROMPT2.md, ...), for line numbers. */
+typedef struct ig_prompt {
+	const char *path;         /* "lib/PROMPT2.md" */
+	const char *text;
+	size_t len;
+} ig_prompt;
+
+struct ig_req_set;
+
 typedef struct ig_task {
 	ig_arena arena;
 	const char *dir;
 	ig_metadata meta;
 	const char *prompt;       /* all PROMPTn.md joined, NULL when absent */
+	ig_prompt *prompts;       /* each PROMPTn.md on its own */
+	size_t n_prompts, cap_prompts;
+	struct ig_req_set *reqs;  /* requirements read from the prompts (src/req), NULL before analysis */
 	ig_response *turns;       /* model turns, turn 1..n (files of turn n replace turn n-1's) */
 	size_t n_turns;
 	ig_response model;        /* the last turn, resolved */
