@@ -130,8 +130,8 @@ static void json__score(ig_jsonw *w, const ig_task *t)
 	}
 	ig_jsonw_key(w, "blockers_not_checked");
 	ig_jsonw_arr(w);
-	ig_jsonw_str(w, "required services missing (needs the prompt's requirements)");
-	ig_jsonw_str(w, "required region (needs the prompt's requirements)");
+	if (!s->services_checked) ig_jsonw_str(w, "required services missing (the prompt names no service)");
+	if (!s->region_checked) ig_jsonw_str(w, "required region (no prompt)");
 	ig_jsonw_arr_end(w);
 	ig_jsonw_key(w, "fixes");
 	ig_jsonw_obj(w);

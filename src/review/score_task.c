@@ -5,6 +5,7 @@
 #include "detect/aws_types.h"
 #include "diff/diff.h"
 #include "grade/score.h"
+#include "req/req.h"
 #include "util/buf.h"
 #include "util/strutil.h"
 #include <string.h>
@@ -36,17 +37,6 @@ static void platform_blocker(ig_task *t)
 			    "platform/language mismatch: %s (score blocker: %d)", s->blocker_reason, s->blocker);
 }
 
-static bool is_service(const ig_response *r, const char *name)
-{
-	for (size_t i = 0; i < r->n_services; i++)
-		if (strcmp(r->services[i], name) == 0) return true;
-	return false;
-}
-
-/* A service counts when it is an AWS service namespace of the ideal's
- * resources: CloudFormation itself (outputs, stacks) and scripts' clients do not. */
-static bool service_counts(const char *s) { return strcmp(s, "CloudFormation") != 0 && strncmp(s, "boto3:", 6) != 0; }
-
 /* The first line of the ideal's code that holds `word` (folded), as evidence. */
 static const char *find_word(ig_arena *a, const ig_response *r, const char *word)
 {
@@ -66,6 +56,58 @@ static const char *find_word(ig_arena *a, const ig_response *r, const char *word
 	}
 	return NULL;
 }
+
+/* Step 1, the blockers that rest on the prompt: half or more of the services
+ * it requires missing from the ideal (4); a required region the ideal
+ * deploys elsewhere (5). Unknown statuses never apply a blocker. */
+static void prompt_blockers(ig_task *t)
+{
+	ig_score *s = &t->score;
+	const ig_req_set *rs = t->reqs;
+	if (!rs) return;
+	size_t services = 0, missing = 0;
+	const ig_req *region = NULL;
+	ig_buf miss = {0};
+	for (size_t i = 0; i < rs->n; i++) {
+		const ig_req *r = &rs->items[i];
+		if (r->kind == IG_REQ_SERVICE) {
+			services++;
+			/* missing: no resource of it, and the ideal's code never names it (a service used
+			 * without a resource of its own, ECR images, SSM parameters, is used; so is a
+			 * family member: aws_cloudwatch_log_group names CloudWatch) */
+			if (r->ideal.status == IG_REQ_NOT_MET && !find_word(&t->arena, &t->ideal, ig_fold_alnum(&t->arena, r->value, strlen(r->value)))) {
+				ig_buf_printf(&miss, "%s%s (%s:%u)", missing ? ", " : "", r->value, r->file, r->line);
+				missing++;
+			}
+		} else if (r->kind == IG_REQ_REGION && r->ideal.status == IG_REQ_NOT_MET && !region) {
+			region = r;
+		}
+	}
+	s->services_checked = services > 0;
+	s->region_checked = true;
+	if (services && missing * 2 >= services && (!s->blocker || s->blocker > 4)) {
+		s->blocker = 4;
+		s->blocker_reason = ig_arena_printf(&t->arena, "%zu of the %zu services the prompt requires are missing from the ideal: %s",
+						    missing, services, ig_buf_cstr(&miss));
+	}
+	if (region && (!s->blocker || s->blocker > 5)) {
+		s->blocker = 5;
+		s->blocker_reason = ig_arena_printf(&t->arena, "the prompt requires %s (%s:%u); %s", region->value, region->file,
+						    region->line, region->ideal.note ? region->ideal.note : "the ideal deploys elsewhere");
+	}
+	ig_buf_free(&miss);
+}
+
+static bool is_service(const ig_response *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_services; i++)
+		if (strcmp(r->services[i], name) == 0) return true;
+	return false;
+}
+
+/* A service counts when it is an AWS service namespace of the ideal's
+ * resources: CloudFormation itself (outputs, stacks) and scripts' clients do not. */
+static bool service_counts(const char *s) { return strcmp(s, "CloudFormation") != 0 && strncmp(s, "boto3:", 6) != 0; }
 
 static void complexity(ig_task *t, ig_complexity_facts *c)
 {
@@ -104,6 +146,7 @@ static void complexity(ig_task *t, ig_complexity_facts *c)
 void ig_review_score(ig_task *t)
 {
 	ig_score *s = &t->score;
+	prompt_blockers(t);
 	platform_blocker(t);
 	const ig_diff *d = t->diff;
 	if (!t->model.present) s->status_reason = "no model answer";

@@ -109,6 +109,8 @@ typedef struct ig_score {
 	int value;                /* valid when complete or blocker > 0 */
 	int blocker;              /* the blocker's score (3, 4, 5), 0 = none */
 	const char *blocker_reason;
+	bool services_checked;    /* the prompt names services, so the services blocker was decided */
+	bool region_checked;      /* the prompt's requirements were read for the region blocker */
 	int n_a, n_b, n_c, n_d;   /* counted fixes per category */
 	int n_not_counted;        /* LocalStack-only fixes */
 	int adjustment;
