@@ -3,6 +3,7 @@
 #include "detect/detect.h"
 #include "grade/score.h"
 #include "task/load.h"
+#include "task/role.h"
 #include "util/strutil.h"
 #include <ctype.h>
 #include <string.h>
@@ -64,6 +65,13 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 		analyze__syntax_findings(t, r, f);
 	}
 	ig_detect_file(&t->arena, f);
+	/* an unnamed block of test code (it imports jest, pytest, the CDK
+	 * assertions...) is a test, not part of the answer's app */
+	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 && ig_role_imports_test(&f->imports))
+		f->role = IG_ROLE_TEST;
+	/* the checks are about the app: tests, project files and documents are
+	 * parsed and detected only */
+	check = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
 	if (check && f->parse.tree) {
 		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
 		ig_check_file(&c);
@@ -73,10 +81,54 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 	analyze__sort_file_findings(t, from);
 }
 
+/* Same folder and stem ("lib/TapStack.yml" and "lib/TapStack.json"). */
+static bool analyze__same_stem(const char *a, const char *b)
+{
+	const char *da = strrchr(a, '.'), *db = strrchr(b, '.');
+	size_t na = da ? (size_t)(da - a) : strlen(a), nb = db ? (size_t)(db - b) : strlen(b);
+	return na == nb && strncmp(a, b, na) == 0;
+}
+
+/* A template kept twice in one response (TapStack.yml and the TapStack.json
+ * converted from it for the tests) is one template: the primary is the one in
+ * the documented answer's format (hint), else the YAML people write. Returns
+ * the primary when f is the other one, NULL otherwise. */
+static const ig_file *analyze__twin_primary(const ig_response *r, const ig_file *f, ig_lang hint)
+{
+	if (f->role != IG_ROLE_IAC || (f->lang != IG_LANG_JSON && f->lang != IG_LANG_YAML)) return NULL;
+	ig_lang primary = hint == IG_LANG_JSON ? IG_LANG_JSON : IG_LANG_YAML;
+	if (f->lang == primary) return NULL;
+	for (size_t i = 0; i < r->n_files; i++) {
+		const ig_file *g = &r->files[i];
+		if (g != f && g->role == IG_ROLE_IAC && g->lang == primary && analyze__same_stem(f->path, g->path)) return g;
+	}
+	return NULL;
+}
+
 static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool check)
 {
 	if (!r->present) return;
-	for (size_t i = 0; i < r->n_files; i++) ig_analyze_file(t, r, &r->files[i], check);
+	/* twins after their primaries: a twin of a CloudFormation template is
+	 * derived (detected, never checked: its findings would be the
+	 * primary's again) */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < r->n_files; i++) {
+			ig_file *f = &r->files[i];
+			const ig_file *primary = analyze__twin_primary(r, f, hint);
+			if ((primary != NULL) != (pass == 1)) continue;
+			if (!primary || primary->platform != IG_PLAT_CFN) {
+				ig_analyze_file(t, r, f, check);
+				continue;
+			}
+			size_t from = t->n_findings;
+			f->derived_from = primary->path;
+			ig_analyze_file(t, r, f, check);
+			t->n_findings = from; /* the twin's syntax findings are not the ideal's either */
+			if (f->platform != IG_PLAT_CFN) { /* not a template after all: a file of its own */
+				f->derived_from = NULL;
+				ig_analyze_file(t, r, f, check);
+			}
+		}
 	ig_detect_response(r, hint);
 	ig_services_collect(&t->arena, r);
 }

@@ -14,6 +14,9 @@
  * TapStack.json, bin/tap.ts, main.tf, index.ts, __main__.py, Main.java): the
  * file a project is built from outweighs a helper or a converted copy. */
 #define RESP_ENTRY_BONUS 5
+/* Weight of a project file (cdk.json, cdktf.json, Pulumi.yaml): as much as an
+ * entry point, since it names the app the CLI builds. */
+#define RESP_PROJECT_WEIGHT 5
 
 static bool resp__is_entry(const char *path)
 {
@@ -42,13 +45,27 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 {
 	size_t weight[IG_PLAT_COUNT][IG_LANG_COUNT], resources[IG_PLAT_COUNT];
 	bool entry[IG_PLAT_COUNT][IG_LANG_COUNT];
+	/* the language each platform's project files name (IG_LANG_COUNT: several) */
+	ig_lang project_lang[IG_PLAT_COUNT];
 	memset(weight, 0, sizeof weight);
 	memset(entry, 0, sizeof entry);
 	memset(resources, 0, sizeof resources);
+	for (int p = 0; p < IG_PLAT_COUNT; p++) project_lang[p] = IG_LANG_UNKNOWN;
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
 		if (f->platform == IG_PLAT_UNKNOWN) continue;
-		bool is_entry = resp__is_entry(f->path);
+		/* tests, documents and converted twins are not the app */
+		if (f->role == IG_ROLE_TEST || f->role == IG_ROLE_DOC || f->derived_from) continue;
+		if (f->role == IG_ROLE_PROJECT) {
+			/* to the platform only: the language is the code's, see below */
+			weight[f->platform][IG_LANG_UNKNOWN] += RESP_PROJECT_WEIGHT;
+			if (f->platform_lang != IG_LANG_UNKNOWN) {
+				ig_lang *pl = &project_lang[f->platform];
+				*pl = *pl == IG_LANG_UNKNOWN || *pl == f->platform_lang ? f->platform_lang : IG_LANG_COUNT;
+			}
+			continue;
+		}
+		bool is_entry = f->role == IG_ROLE_ENTRY || resp__is_entry(f->path);
 		entry[f->platform][f->platform_lang] |= is_entry;
 		weight[f->platform][f->platform_lang] += 1 + f->n_resources + (is_entry ? RESP_ENTRY_BONUS : 0);
 		resources[f->platform] += f->n_resources;
@@ -76,7 +93,7 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 	}
 	if (best_p != IG_PLAT_UNKNOWN) {
 		size_t top = 0;
-		for (int l = 0; l < IG_LANG_COUNT; l++)
+		for (int l = 1; l < IG_LANG_COUNT; l++)
 			if (weight[best_p][l] > top || (weight[best_p][l] == top && top && l == (int)hint)) {
 				top = weight[best_p][l];
 				best_l = (ig_lang)l;
@@ -93,6 +110,13 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 		if (ey != ej) best_l = ey ? IG_LANG_YAML : IG_LANG_JSON;
 		else best_l = hint == IG_LANG_JSON ? IG_LANG_JSON : IG_LANG_YAML;
 	}
+	/* The project file names the language the app is built in: a stack kept
+	 * in a second language beside it (a TypeScript draft in a Python CDK
+	 * project) is not the app. It decides only when code of that language is
+	 * there. */
+	if (best_p != IG_PLAT_UNKNOWN && project_lang[best_p] != IG_LANG_UNKNOWN && project_lang[best_p] != IG_LANG_COUNT &&
+	    weight[best_p][project_lang[best_p]])
+		best_l = project_lang[best_p];
 	r->platform = best_p;
 	r->lang = best_l;
 }
