@@ -45,11 +45,13 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 {
 	size_t weight[IG_PLAT_COUNT][IG_LANG_COUNT], resources[IG_PLAT_COUNT];
 	bool entry[IG_PLAT_COUNT][IG_LANG_COUNT];
+	bool app_entry[IG_PLAT_COUNT]; /* an app entry point (bin/tap.ts, tap.py) of the platform */
 	/* the language each platform's project files name (IG_LANG_COUNT: several) */
 	ig_lang project_lang[IG_PLAT_COUNT];
 	memset(weight, 0, sizeof weight);
 	memset(entry, 0, sizeof entry);
 	memset(resources, 0, sizeof resources);
+	memset(app_entry, 0, sizeof app_entry);
 	for (int p = 0; p < IG_PLAT_COUNT; p++) project_lang[p] = IG_LANG_UNKNOWN;
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
@@ -65,6 +67,7 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 			}
 			continue;
 		}
+		app_entry[f->platform] |= f->role == IG_ROLE_ENTRY;
 		bool is_entry = f->role == IG_ROLE_ENTRY || resp__is_entry(f->path);
 		entry[f->platform][f->platform_lang] |= is_entry;
 		weight[f->platform][f->platform_lang] += 1 + f->n_resources + (is_entry ? RESP_ENTRY_BONUS : 0);
@@ -81,10 +84,31 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 			for (int l = 0; l < IG_LANG_COUNT; l++) total += weight[p][l];
 			if (total > best) { best = total; best_p = (ig_platform)p; }
 		}
+		/* A project file names the app the CLI builds: when the project
+		 * files name one platform and code of it is there, that is the app,
+		 * and other code beside it (a template synthesised from it, a draft
+		 * in another framework) is not. */
+		if (pass == 0) {
+			int named = 0;
+			ig_platform app = IG_PLAT_UNKNOWN;
+			for (int p = 1; p < IG_PLAT_COUNT; p++)
+				if (weight[p][IG_LANG_UNKNOWN] >= RESP_PROJECT_WEIGHT && resp__is_iac((ig_platform)p)) {
+					named++;
+					app = (ig_platform)p;
+				}
+			size_t code = 0;
+			for (int l = 1; named == 1 && l < IG_LANG_COUNT; l++) code += weight[app][l];
+			if (named == 1 && code) {
+				best_p = app;
+				best = code + weight[app][IG_LANG_UNKNOWN];
+			}
+		}
 		/* IaC that declares nothing (Terraform of only data sources and
 		 * locals, say) is not the deliverable when a pipeline or a script is
-		 * there: let the later passes decide. */
-		if (pass == 0 && best && resources[best_p] == 0) {
+		 * there: let the later passes decide. An app entry point (bin/tap.ts
+		 * creating the stack) is an app even when the stack's own file is
+		 * not there: some tasks keep only a pipeline in lib/. */
+		if (pass == 0 && best && resources[best_p] == 0 && !app_entry[best_p]) {
 			bool other = false;
 			for (int l = 0; l < IG_LANG_COUNT; l++)
 				other |= weight[IG_PLAT_CICD][l] || weight[IG_PLAT_ANALYSIS][l];
