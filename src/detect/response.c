@@ -17,6 +17,9 @@
 /* Weight of a project file (cdk.json, cdktf.json, Pulumi.yaml): as much as an
  * entry point, since it names the app the CLI builds. */
 #define RESP_PROJECT_WEIGHT 5
+/* Test files that must import an analysis script before it outweighs the IaC
+ * beside it: one test file of a helper script is common in IaC tasks. */
+#define RESP_MIN_TESTS 2
 
 static bool resp__is_entry(const char *path)
 {
@@ -34,6 +37,52 @@ static bool resp__is_entry(const char *path)
 	for (int i = 0; names[i]; i++)
 		if (strcmp(f, names[i]) == 0) return true;
 	return false;
+}
+
+/* The stem of a path or module path: "lib/tap-stack.ts" and "../lib/tap-stack"
+ * give "tap-stack", "lib.analyse" and "analyse.py" give "analyse". */
+static void resp__stem(const char *p, bool module, char *out, size_t cap)
+{
+	const char *base = strrchr(p, '/');
+	base = base ? base + 1 : p;
+	const char *end = base + strlen(base);
+	if (module) {
+		const char *dot = strrchr(base, '.');
+		if (dot) base = dot + 1; /* Python's lib.analyse */
+	} else {
+		const char *dot = strrchr(base, '.');
+		if (dot && dot > base) end = dot;
+	}
+	size_t n = (size_t)(end - base);
+	if (n >= cap) n = cap - 1;
+	memcpy(out, base, n);
+	out[n] = 0;
+}
+
+/* How many test files import code of each platform: the tests exercise the
+ * deliverable (an analysis script's tests import it: `from analyse import
+ * ...`; a stack's tests import the stack). */
+static void resp__tested(const ig_response *r, size_t tested[IG_PLAT_COUNT])
+{
+	memset(tested, 0, IG_PLAT_COUNT * sizeof *tested);
+	for (size_t i = 0; i < r->n_files; i++) {
+		const ig_file *t = &r->files[i];
+		if (t->role != IG_ROLE_TEST) continue;
+		bool hit[IG_PLAT_COUNT] = {false};
+		for (size_t k = 0; k < t->imports.n; k++) {
+			if (!t->imports.items[k].path) continue;
+			char want[128];
+			resp__stem(t->imports.items[k].path, true, want, sizeof want);
+			for (size_t j = 0; j < r->n_files; j++) {
+				const ig_file *f = &r->files[j];
+				if (f->role != IG_ROLE_IAC || f->platform == IG_PLAT_UNKNOWN) continue;
+				char stem[128];
+				resp__stem(f->path, false, stem, sizeof stem);
+				if (strcmp(stem, want) == 0) hit[f->platform] = true;
+			}
+		}
+		for (int p = 0; p < IG_PLAT_COUNT; p++) tested[p] += hit[p];
+	}
 }
 
 static bool resp__is_iac(ig_platform p)
@@ -114,6 +163,15 @@ void ig_detect_response(ig_response *r, ig_lang hint)
 				other |= weight[IG_PLAT_CICD][l] || weight[IG_PLAT_ANALYSIS][l];
 			if (other) { best = 0; best_p = IG_PLAT_UNKNOWN; }
 		}
+	}
+	/* IaC beside an analysis script is often the infrastructure the script
+	 * inspects: when more test files import the script than the IaC (and
+	 * more than one does), the script is the deliverable. */
+	if (resp__is_iac(best_p) && weight[IG_PLAT_ANALYSIS][IG_LANG_PY]) {
+		size_t tested[IG_PLAT_COUNT];
+		resp__tested(r, tested);
+		if (tested[IG_PLAT_ANALYSIS] >= RESP_MIN_TESTS && tested[IG_PLAT_ANALYSIS] > tested[best_p])
+			best_p = IG_PLAT_ANALYSIS;
 	}
 	if (best_p != IG_PLAT_UNKNOWN) {
 		size_t top = 0;
