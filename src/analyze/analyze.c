@@ -4,6 +4,7 @@
 #include "grade/score.h"
 #include "task/load.h"
 #include "task/role.h"
+#include "util/strmap.h"
 #include "util/strutil.h"
 #include <ctype.h>
 #include <string.h>
@@ -105,7 +106,38 @@ static const ig_file *analyze__twin_primary(const ig_response *r, const ig_file 
 	return NULL;
 }
 
-static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool check)
+/* A task often holds the same file several times (a model turn the ideal
+ * kept, IDEAL_RESPONSE.md's copy of a lib/ file): a file that is not to be
+ * checked takes the facts of an earlier file with the same bytes instead of
+ * being parsed again. */
+static bool analyze__reuse(ig_task *t, const ig_response *r, ig_file *f, bool check, ig_strmap *seen)
+{
+	if (f->skipped || !ig_lang_parsed(f->lang) || !f->len) return false;
+	bool checked = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+	const ig_file *g = checked ? NULL : ig_strmap_get(seen, f->text, f->len);
+	if (!g || g->lang != f->lang) return false;
+	f->parse = g->parse;
+	f->parse.tree = NULL;
+	f->imports = g->imports;
+	f->platform = g->platform;
+	f->platform_lang = g->platform_lang;
+	f->resources = g->resources;
+	f->n_resources = f->cap_resources = g->n_resources; /* shared: a push would copy */
+	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 && g->role == IG_ROLE_TEST)
+		f->role = IG_ROLE_TEST;
+	analyze__syntax_findings(t, r, f);
+	return true;
+}
+
+static void analyze__one(ig_task *t, ig_response *r, ig_file *f, bool check, ig_strmap *seen)
+{
+	if (seen && analyze__reuse(t, r, f, check, seen)) return;
+	ig_analyze_file(t, r, f, check);
+	if (seen && !f->skipped && ig_lang_parsed(f->lang) && f->len && !ig_strmap_get(seen, f->text, f->len))
+		ig_strmap_put(seen, f->text, f->len, f);
+}
+
+static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool check, ig_strmap *seen)
 {
 	if (!r->present) return;
 	/* twins after their primaries: a twin of a CloudFormation template is
@@ -117,7 +149,7 @@ static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool che
 			const ig_file *primary = analyze__twin_primary(r, f, hint);
 			if ((primary != NULL) != (pass == 1)) continue;
 			if (!primary || primary->platform != IG_PLAT_CFN) {
-				ig_analyze_file(t, r, f, check);
+				analyze__one(t, r, f, check, seen);
 				continue;
 			}
 			size_t from = t->n_findings;
@@ -215,7 +247,9 @@ void ig_analyze_task(ig_task *t)
 {
 	/* The resolved model shares its files with the turns: analyse it, then
 	 * copy the results back so each turn's listing shows them too. */
-	analyze__response(t, &t->model, IG_LANG_UNKNOWN, true);
+	ig_strmap seen;
+	ig_strmap_init(&seen, &t->arena);
+	analyze__response(t, &t->model, IG_LANG_UNKNOWN, true, &seen);
 	for (size_t k = 0; k < t->n_turns; k++) {
 		ig_response *turn = &t->turns[k];
 		for (size_t i = 0; i < turn->n_files; i++)
@@ -226,8 +260,8 @@ void ig_analyze_task(ig_task *t)
 	/* the documented ideal first: its language breaks ties among lib/ files */
 	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
 	/* IDEAL_RESPONSE.md beside lib/ is documentation: the lib/ code is checked */
-	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false);
-	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true);
+	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false, &seen);
+	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true, &seen);
 	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
 	analyze__compare_ideals(t);
 	if (t->model.present && t->model.truncated)
