@@ -40,7 +40,8 @@ bool ig_task_dir_looks_like_task(const char *dir)
 {
 	ig_arena a;
 	ig_arena_init(&a);
-	bool yes = ig_path_is_file(ig_path_join(&a, dir, "metadata.json"));
+	bool yes = ig_path_is_file(ig_path_join(&a, dir, "metadata.json")) ||
+		   ig_path_is_file(ig_path_join(&a, dir, "lib/metadata.json"));
 	if (!yes) {
 		const char *docs = ig_task_docs_dir(&a, dir);
 		static const char *const names[] = {"MODEL_RESPONSE.md", "IDEAL_RESPONSE.md", "PROMPT.md"};
