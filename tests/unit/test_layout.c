@@ -282,3 +282,42 @@ TEST(layout_unnamed_test_block)
 	ig_task_free(&t);
 	remove_task(dir);
 }
+
+TEST(layout_identical_file_parsed_once)
+{
+	char dir[64];
+	if (!new_task(dir, sizeof dir)) { CHECK(0); return; }
+	/* the ideal kept the model's stack, a syntax error included */
+	static const char *const md = "## File: lib/tap-stack.ts\n```ts\nimport * as s3 from 'aws-cdk-lib/aws-s3';\n"
+				      "new s3.Bucket(this, 'B');\nconst x = ;\n```\n";
+	put(dir, "lib/MODEL_RESPONSE.md", md);
+	put(dir, "lib/IDEAL_RESPONSE.md", md);
+	put(dir, "lib/tap-stack.ts", "import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'B');\n");
+	ig_task t;
+	ig_task_init(&t);
+	const char *err;
+	CHECK_INT(ig_task_load(&t, dir, &err), 0);
+	ig_analyze_task(&t);
+	CHECK_INT(t.model.n_files, 1);
+	CHECK_INT(t.ideal_md.n_files, 1);
+	if (t.model.n_files == 1 && t.ideal_md.n_files == 1) {
+		const ig_file *m = &t.model.files[0], *d = &t.ideal_md.files[0];
+		/* the documented copy shares the model file's facts: not parsed again */
+		CHECK(d->resources == m->resources && d->parse.errors == m->parse.errors);
+		CHECK_INT(d->n_resources, 1);
+		CHECK_INT(d->platform, IG_PLAT_CDK);
+		CHECK_INT(d->parse.n_errors_total, m->parse.n_errors_total);
+		CHECK(d->parse.n_errors_total > 0);
+	}
+	/* the syntax error is reported for each response that has it */
+	size_t in_model = 0, in_ideal_md = 0;
+	for (size_t i = 0; i < t.n_findings; i++) {
+		if (strcmp(t.findings[i].rule, "syntax.error") != 0) continue;
+		in_model += strcmp(t.findings[i].response, "model") == 0;
+		in_ideal_md += strcmp(t.findings[i].response, "ideal_md") == 0;
+	}
+	CHECK_INT(in_model, 1);
+	CHECK_INT(in_ideal_md, 1);
+	ig_task_free(&t);
+	remove_task(dir);
+}
