@@ -6,6 +6,8 @@
 #include "req/req.h"
 #include "review/categorise.h"
 #include "task/load.h"
+#include "task/role.h"
+#include "util/strmap.h"
 #include "util/strutil.h"
 #include <ctype.h>
 #include <string.h>
@@ -67,6 +69,13 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 		analyze__syntax_findings(t, r, f);
 	}
 	ig_detect_file(&t->arena, f);
+	/* an unnamed block of test code (it imports jest, pytest, the CDK
+	 * assertions...) is a test, not part of the answer's app */
+	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 && ig_role_imports_test(&f->imports))
+		f->role = IG_ROLE_TEST;
+	/* the checks are about the app: tests, project files and documents are
+	 * parsed and detected only */
+	check = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
 	if (check && f->parse.tree) {
 		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
 		ig_check_file(&c);
@@ -77,10 +86,86 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 	analyze__sort_file_findings(t, from);
 }
 
-static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool check)
+/* Same folder and stem ("lib/TapStack.yml" and "lib/TapStack.json"). */
+static bool analyze__same_stem(const char *a, const char *b)
+{
+	const char *da = strrchr(a, '.'), *db = strrchr(b, '.');
+	size_t na = da ? (size_t)(da - a) : strlen(a), nb = db ? (size_t)(db - b) : strlen(b);
+	return na == nb && strncmp(a, b, na) == 0;
+}
+
+/* A template kept twice in one response (TapStack.yml and the TapStack.json
+ * converted from it for the tests) is one template: the primary is the one in
+ * the documented answer's format (hint), else the YAML people write. Returns
+ * the primary when f is the other one, NULL otherwise. */
+static const ig_file *analyze__twin_primary(const ig_response *r, const ig_file *f, ig_lang hint)
+{
+	if (f->role != IG_ROLE_IAC || (f->lang != IG_LANG_JSON && f->lang != IG_LANG_YAML)) return NULL;
+	ig_lang primary = hint == IG_LANG_JSON ? IG_LANG_JSON : IG_LANG_YAML;
+	if (f->lang == primary) return NULL;
+	for (size_t i = 0; i < r->n_files; i++) {
+		const ig_file *g = &r->files[i];
+		if (g != f && g->role == IG_ROLE_IAC && g->lang == primary && analyze__same_stem(f->path, g->path)) return g;
+	}
+	return NULL;
+}
+
+/* A task often holds the same file several times (a model turn the ideal
+ * kept, IDEAL_RESPONSE.md's copy of a lib/ file): a file that is not to be
+ * checked takes the facts of an earlier file with the same bytes instead of
+ * being parsed again. */
+static bool analyze__reuse(ig_task *t, const ig_response *r, ig_file *f, bool check, ig_strmap *seen)
+{
+	if (f->skipped || !ig_lang_parsed(f->lang) || !f->len) return false;
+	bool checked = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+	const ig_file *g = checked ? NULL : ig_strmap_get(seen, f->text, f->len);
+	if (!g || g->lang != f->lang) return false;
+	f->parse = g->parse;
+	f->parse.tree = NULL;
+	f->imports = g->imports;
+	f->platform = g->platform;
+	f->platform_lang = g->platform_lang;
+	f->resources = g->resources;
+	f->n_resources = f->cap_resources = g->n_resources; /* shared: a push would copy */
+	f->tokens = g->tokens; /* read only: the diff's stream of the same bytes */
+	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 && g->role == IG_ROLE_TEST)
+		f->role = IG_ROLE_TEST;
+	analyze__syntax_findings(t, r, f);
+	return true;
+}
+
+static void analyze__one(ig_task *t, ig_response *r, ig_file *f, bool check, ig_strmap *seen)
+{
+	if (seen && analyze__reuse(t, r, f, check, seen)) return;
+	ig_analyze_file(t, r, f, check);
+	if (seen && !f->skipped && ig_lang_parsed(f->lang) && f->len && !ig_strmap_get(seen, f->text, f->len))
+		ig_strmap_put(seen, f->text, f->len, f);
+}
+
+static void analyze__response(ig_task *t, ig_response *r, ig_lang hint, bool check, ig_strmap *seen)
 {
 	if (!r->present) return;
-	for (size_t i = 0; i < r->n_files; i++) ig_analyze_file(t, r, &r->files[i], check);
+	/* twins after their primaries: a twin of a CloudFormation template is
+	 * derived (detected, never checked: its findings would be the
+	 * primary's again) */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < r->n_files; i++) {
+			ig_file *f = &r->files[i];
+			const ig_file *primary = analyze__twin_primary(r, f, hint);
+			if ((primary != NULL) != (pass == 1)) continue;
+			if (!primary || primary->platform != IG_PLAT_CFN) {
+				analyze__one(t, r, f, check, seen);
+				continue;
+			}
+			size_t from = t->n_findings;
+			f->derived_from = primary->path;
+			ig_analyze_file(t, r, f, check);
+			t->n_findings = from; /* the twin's syntax findings are not the ideal's either */
+			if (f->platform != IG_PLAT_CFN) { /* not a template after all: a file of its own */
+				f->derived_from = NULL;
+				ig_analyze_file(t, r, f, check);
+			}
+		}
 	ig_detect_response(r, hint);
 	ig_services_collect(&t->arena, r);
 }
@@ -109,9 +194,13 @@ static void analyze__compare_ideals(ig_task *t)
 {
 	const ig_response *lib = &t->ideal, *md = &t->ideal_md;
 	if (strcmp(lib->source, "lib/") != 0 || !md->present) return;
-	size_t differ = 0, only_lib = 0, reported = 0;
+	size_t differ = 0, only_lib = 0, reported = 0, app = 0;
 	for (size_t i = 0; i < lib->n_files; i++) {
 		const ig_file *lf = &lib->files[i];
+		/* the deployed app: its tests, project files and converted twins are
+		 * not expected in the documented answer */
+		if ((lf->role != IG_ROLE_IAC && lf->role != IG_ROLE_ENTRY) || lf->derived_from) continue;
+		app++;
 		const ig_file *mf = NULL;
 		for (size_t j = 0; j < md->n_files && !mf; j++)
 			if (strcmp(analyze__base(md->files[j].path), analyze__base(lf->path)) == 0) mf = &md->files[j];
@@ -126,16 +215,18 @@ static void analyze__compare_ideals(ig_task *t)
 	if (md->n_files == 0)
 		ig_task_add_finding(t, IG_RULE_IDEAL_MD_NO_CODE, 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
 				    "%s has no code block; the code in lib/ is used as the ideal", md->source);
-	else if (only_lib && differ + only_lib == lib->n_files)
+	else if (only_lib && differ + only_lib == app)
 		ig_task_add_finding(t, IG_RULE_IDEAL_MD_DIFFERS, 0, IG_SEV_INFO, "ideal_md", md->source, 0, 0,
-				    "none of the %zu code files in lib/ matches a block of %s", lib->n_files, md->source);
+				    "none of the %zu code files of the app (lib/, bin/) matches a block of %s", app, md->source);
 }
 
 void ig_analyze_task(ig_task *t)
 {
 	/* The resolved model shares its files with the turns: analyse it, then
 	 * copy the results back so each turn's listing shows them too. */
-	analyze__response(t, &t->model, IG_LANG_UNKNOWN, true);
+	ig_strmap seen;
+	ig_strmap_init(&seen, &t->arena);
+	analyze__response(t, &t->model, IG_LANG_UNKNOWN, true, &seen);
 	for (size_t k = 0; k < t->n_turns; k++) {
 		ig_response *turn = &t->turns[k];
 		for (size_t i = 0; i < turn->n_files; i++)
@@ -146,8 +237,8 @@ void ig_analyze_task(ig_task *t)
 	/* the documented ideal first: its language breaks ties among lib/ files */
 	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
 	/* IDEAL_RESPONSE.md beside lib/ is documentation: the lib/ code is checked */
-	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false);
-	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true);
+	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false, &seen);
+	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true, &seen);
 	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
 	analyze__compare_ideals(t);
 	if (t->model.present && t->model.truncated)

@@ -2,6 +2,7 @@
  * plain code files, one by one and together (as one response). */
 #include "cli/cli.h"
 #include "detect/detect.h"
+#include "task/role.h"
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/jsonw.h"
@@ -91,6 +92,9 @@ static int detect__load(ig_arena *a, const char *path, ig_file *f)
 	f->path = path;
 	f->path_source = "arg";
 	f->lang = ig_lang_from_path(path);
+	/* cdk.json, cdktf.json, Pulumi.yaml name the platform, they are not code */
+	const char *base = strrchr(path, '/');
+	if (ig_role_is_project_name(base ? base + 1 : path)) f->role = IG_ROLE_PROJECT;
 	ig_text txt;
 	ig_read_status st = ig_file_read(a, path, IG_FILE_CAP, &txt);
 	if (st != IG_READ_OK) {

@@ -669,6 +669,11 @@ static void code__scan(ig_arena *a, ig_file *f)
 	f->n_resources = 0;
 	f->platform = IG_PLAT_UNKNOWN;
 	TSNode root = ts_tree_root_node(p->tree);
+	f->platform_lang = IG_LANG_UNKNOWN;
+	if (ig_detect_project(a, f, p)) {
+		if (own) ig_parse_release(&local);
+		return;
+	}
 	switch (f->lang) {
 	case IG_LANG_YAML: code__yaml(&s, root); break;
 	case IG_LANG_JSON: code__json(&s); break;

@@ -12,6 +12,16 @@
  * f->parse.tree when present, else parses. */
 void ig_detect_file(ig_arena *a, ig_file *f);
 
+/* For a project file (cdk.json, cdktf.json, Pulumi.yaml, by f->path's base
+ * name) sets f->platform and f->platform_lang from what it says (cdk.json's
+ * app command, cdktf.json's language, Pulumi.yaml's runtime; the language may
+ * stay unknown) and returns true; false for any other file. p is f's parse. */
+bool ig_detect_project(ig_arena *a, ig_file *f, const ig_parse *p);
+
+/* The language a shell command runs ("npx ts-node bin/tap.ts": ts,
+ * "python3 tap.py": py, "go run tap.go": go, "mvn ... exec:java": java). */
+ig_lang ig_detect_command_lang(const char *cmd);
+
 /* Sets only f->resources (the same walk; f->platform is left as it was):
  * CloudFormation Resources entries, Terraform `resource "aws_*"` blocks (data
  * sources, modules and other providers' resources are not resources), and

@@ -190,6 +190,10 @@ void ig_services_collect(ig_arena *a, ig_response *r)
 		 * calls are tooling, not the architecture, unless the pipeline is
 		 * the deliverable. */
 		if (f->platform == IG_PLAT_CICD && r->platform != IG_PLAT_CICD) continue;
+		/* the app is its iac and entry files: tests create stacks and mocks,
+		 * a converted twin repeats its primary */
+		if (f->role != IG_ROLE_IAC && f->role != IG_ROLE_ENTRY) continue;
+		if (f->derived_from) continue;
 		for (size_t j = 0; j < f->n_resources; j++) {
 			const char *s = f->resources[j].service;
 			if (!s) continue;

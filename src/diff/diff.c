@@ -62,7 +62,12 @@ typedef struct {
 static const ig_file *tok_file(const side *s, size_t t) { return s->files[s->tfile[t]]; }
 static const ig_file *unit_file(const side *s, size_t u) { return s->files[s->ufile[u]]; }
 
-static bool has_code(const ig_file *f) { return f->tokens != NULL; }
+/* What the diff compares: the deployed app's code (iac and entry files), not
+ * its tests, project files or a converted twin of a template. */
+static bool has_code(const ig_file *f)
+{
+	return f->tokens != NULL && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+}
 
 static bool unit_pairable(const ig_unit *u) { return u->kind != IG_UNIT_TOP && u->kind != IG_UNIT_IMPORTS; }
 

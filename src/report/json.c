@@ -18,6 +18,8 @@ static void json__file(ig_jsonw *w, const ig_file *f)
 	ig_jsonw_obj(w);
 	ig_jsonw_kstr(w, "path", f->path);
 	ig_jsonw_kstr(w, "path_source", f->path_source);
+	ig_jsonw_kstr(w, "role", ig_role_name(f->role));
+	ig_jsonw_kstr(w, "derived_from", f->derived_from);
 	json__lang(w, "language", f->lang);
 	ig_jsonw_kline(w, "md_line", f->md_line);
 	ig_jsonw_kstr(w, "md_source", f->md_source);

@@ -18,6 +18,8 @@ static void text__response(ig_buf *o, const char *label, const ig_response *r)
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
 		ig_buf_printf_text(o, "      %-40s %-5s", f->path, ig_lang_name(f->lang));
+		if (f->role != IG_ROLE_IAC) ig_buf_printf_text(o, " %s", ig_role_name(f->role));
+		if (f->derived_from) ig_buf_printf_text(o, " derived from %s", f->derived_from);
 		if (f->md_line) ig_buf_printf_text(o, " md:%u", f->md_line);
 		if (f->parse.n_errors_total) ig_buf_printf_text(o, " %zu syntax error%s", f->parse.n_errors_total,
 							   f->parse.n_errors_total == 1 ? "" : "s");

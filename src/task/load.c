@@ -1,6 +1,7 @@
 #include "task/load.h"
 #include "md/md.h"
 #include "task/metadata.h"
+#include "task/role.h"
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/strutil.h"
@@ -39,7 +40,8 @@ bool ig_task_dir_looks_like_task(const char *dir)
 {
 	ig_arena a;
 	ig_arena_init(&a);
-	bool yes = ig_path_is_file(ig_path_join(&a, dir, "metadata.json"));
+	bool yes = ig_path_is_file(ig_path_join(&a, dir, "metadata.json")) ||
+		   ig_path_is_file(ig_path_join(&a, dir, "lib/metadata.json"));
 	if (!yes) {
 		const char *docs = ig_task_docs_dir(&a, dir);
 		static const char *const names[] = {"MODEL_RESPONSE.md", "IDEAL_RESPONSE.md", "PROMPT.md"};
@@ -115,6 +117,7 @@ void ig_task_md_response(ig_task *t, ig_response *r, const char *md, size_t len)
 		f->md_source = r->source;
 		f->turn = r->turn;
 		f->truncated = !b->closed;
+		f->role = ig_role_of_path(b->path ? f->path : NULL, f->lang);
 	}
 }
 
@@ -132,8 +135,10 @@ static int load__cmp_str(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* Read one code file of lib/ into the ideal response. */
-static void load__lib_file(ig_task *t, ig_response *r, const char *full, const char *rel)
+/* Read one code file of the task folder into the ideal response: "lib" for
+ * lib/'s files, "task" for the app's entry points, project files and tests
+ * beside it. */
+static void load__lib_file(ig_task *t, ig_response *r, const char *full, const char *rel, const char *source)
 {
 	ig_lang lang = ig_lang_from_path(rel);
 	if (!ig_lang_parsed(lang) && lang != IG_LANG_DOCKERFILE && lang != IG_LANG_SHELL) return;
@@ -142,8 +147,9 @@ static void load__lib_file(ig_task *t, ig_response *r, const char *full, const c
 	ig_read_status st = ig_file_read(&t->arena, full, IG_CODE_CAP, &txt);
 	ig_file *f = IG_PUSH(&t->arena, r->files, r->n_files, r->cap_files);
 	f->path = rel;
-	f->path_source = "lib";
+	f->path_source = source;
 	f->lang = lang;
+	f->role = ig_role_of_path(rel, lang);
 	if (st != IG_READ_OK) {
 		f->skipped = true;
 		f->text = "";
@@ -162,7 +168,7 @@ static void load__lib_file(ig_task *t, ig_response *r, const char *full, const c
 
 /* Walk lib/ in name order (deterministic output), not following symlinks to
  * folders (a link loop must not hang the walk). */
-static void load__lib_walk(ig_task *t, ig_response *r, const char *dir, const char *rel, int depth)
+static void load__lib_walk(ig_task *t, ig_response *r, const char *dir, const char *rel, int depth, const char *source)
 {
 	if (depth > LOAD_MAX_DEPTH) return;
 	DIR *d = opendir(dir);
@@ -182,11 +188,42 @@ static void load__lib_walk(ig_task *t, ig_response *r, const char *dir, const ch
 		struct stat st;
 		if (lstat(full, &st) != 0) continue;
 		if (S_ISDIR(st.st_mode)) {
-			if (!load__skip_dir(names[i])) load__lib_walk(t, r, full, sub, depth + 1);
+			if (!load__skip_dir(names[i])) load__lib_walk(t, r, full, sub, depth + 1, source);
 		} else if (S_ISREG(st.st_mode)) {
-			if (ig_ends_with(names[i], ".md")) continue;
-			load__lib_file(t, r, full, sub);
+			/* documents, and metadata.json where a task keeps it in lib/ */
+			if (ig_ends_with(names[i], ".md") || strcmp(names[i], "metadata.json") == 0) continue;
+			load__lib_file(t, r, full, sub, source);
 		}
+	}
+}
+
+/* The app beside lib/, as the source repository lays it out: bin/ (the entry
+ * that creates the stack with its region, account and props), tap.py /
+ * tap.go at the root, the project files (cdk.json, cdktf.json, Pulumi.yaml)
+ * and the tests (test/, tests/). Other root files (package.json, lock files)
+ * say nothing the code does not. */
+static void load__task_files(ig_task *t, ig_response *r)
+{
+	static const char *const dirs[] = {"bin", "test", "tests"};
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+		const char *full = ig_path_join(&t->arena, t->dir, dirs[i]);
+		struct stat st;
+		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode)) load__lib_walk(t, r, full, dirs[i], 1, "task");
+	}
+	DIR *d = opendir(t->dir);
+	if (!d) return;
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (ig_role_is_project_name(e->d_name) || ig_role_is_root_entry(e->d_name))
+			*IG_PUSH(&t->arena, names, n, cap) = ig_arena_strdup(&t->arena, e->d_name);
+	closedir(d);
+	if (n) qsort(names, n, sizeof *names, load__cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		const char *full = ig_path_join(&t->arena, t->dir, names[i]);
+		struct stat st;
+		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode)) load__lib_file(t, r, full, names[i], "task");
 	}
 }
 
@@ -253,6 +290,15 @@ static void load__prompt(ig_task *t, const char *docs)
 	ig_buf_free(&all);
 }
 
+/* lib/ and bin/ hold the deployed app when they hold code: tests and
+ * project files alone are no ideal (IDEAL_RESPONSE.md is then used). */
+static bool load__has_ideal_code(const ig_response *r)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		if (r->files[i].role == IG_ROLE_IAC || r->files[i].role == IG_ROLE_ENTRY) return true;
+	return false;
+}
+
 int ig_task_load(ig_task *t, const char *dir, const char **err)
 {
 	if (!ig_path_is_dir(dir)) {
@@ -260,7 +306,12 @@ int ig_task_load(ig_task *t, const char *dir, const char **err)
 		return -1;
 	}
 	t->dir = ig_arena_strdup(&t->arena, dir);
-	ig_metadata_load(t, ig_path_join(&t->arena, dir, "metadata.json"));
+	/* a few tasks keep metadata.json in lib/ instead of the root */
+	t->meta.path = "metadata.json";
+	if (!ig_path_is_file(ig_path_join(&t->arena, dir, "metadata.json")) &&
+	    ig_path_is_file(ig_path_join(&t->arena, dir, "lib/metadata.json")))
+		t->meta.path = "lib/metadata.json";
+	ig_metadata_load(t, ig_path_join(&t->arena, dir, t->meta.path));
 	const char *docs = ig_task_docs_dir(&t->arena, t->dir);
 	if (docs == t->dir && ig_path_is_file(ig_path_join(&t->arena, dir, "lib")))
 		ig_task_add_finding(t, IG_RULE_INPUT_UNREADABLE, 0, IG_SEV_ERROR, NULL, "lib", 0, 0, "lib is a file, not a folder");
@@ -275,8 +326,9 @@ int ig_task_load(ig_task *t, const char *dir, const char **err)
 	if (ideal_text) ig_task_md_response(t, md, ideal_text, len);
 
 	ig_response lib = {.name = "ideal", .source = "lib/"};
-	if (docs != t->dir) load__lib_walk(t, &lib, docs, "lib", 0);
-	if (lib.n_files) {
+	if (docs != t->dir) load__lib_walk(t, &lib, docs, "lib", 0, "lib");
+	load__task_files(t, &lib);
+	if (load__has_ideal_code(&lib)) {
 		lib.present = true;
 		t->ideal = lib;
 	} else {

@@ -15,7 +15,7 @@ void ig_task_init(ig_task *t);
 void ig_task_free(ig_task *t);
 /* 0 on success; -1 when dir is not a readable folder (message in *err). */
 int ig_task_load(ig_task *t, const char *dir, const char **err);
-/* A folder looks like a task: metadata.json, or lib/ (or the folder itself)
+/* A folder looks like a task: metadata.json (at its root or in lib/), or lib/ (or the folder itself)
  * with a MODEL_RESPONSE*.md, IDEAL_RESPONSE.md or PROMPT.md. */
 bool ig_task_dir_looks_like_task(const char *dir);
 /* Fill r (its name and source set) with the code blocks of one markdown

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MD_FILE "metadata.json"
+/* the task-relative path findings name: metadata.json, or lib/metadata.json
+ * where a task keeps it there */
+#define MD_FILE (t->meta.path ? t->meta.path : "metadata.json")
 
 ig_lang ig_metadata_lang(const char *s, size_t n)
 {

@@ -8,6 +8,13 @@ static const char *const platform__names[IG_PLAT_COUNT] = {
 	"unknown", "cdk", "cdktf", "pulumi", "cfn", "tf", "cicd", "analysis",
 };
 
+static const char *const role__names[IG_ROLE_COUNT] = {"iac", "entry", "project", "test", "doc"};
+
+const char *ig_role_name(ig_role r)
+{
+	return (r >= 0 && r < IG_ROLE_COUNT) ? role__names[r] : "iac";
+}
+
 const char *ig_platform_name(ig_platform p)
 {
 	return (p >= 0 && p < IG_PLAT_COUNT) ? platform__names[p] : "unknown";

@@ -34,6 +34,20 @@ typedef struct ig_resource {
 	unsigned line;            /* 1-based line in the file */
 } ig_resource;
 
+/* What a file is to the task (docs/json-schema.md): the deployed ideal is its
+ * iac and entry files; project files are evidence for platform and language;
+ * tests are parsed and detected but add no resources or services. */
+typedef enum ig_role {
+	IG_ROLE_IAC = 0,          /* lib/ code, or a response's code */
+	IG_ROLE_ENTRY,            /* bin/, tap.py, tap.go: where the app creates the stack */
+	IG_ROLE_PROJECT,          /* cdk.json, cdktf.json, Pulumi.yaml */
+	IG_ROLE_TEST,             /* test/, tests/, *.test.ts, test_*.py, *_test.go */
+	IG_ROLE_DOC,              /* markdown and plain-text blocks */
+	IG_ROLE_COUNT
+} ig_role;
+
+const char *ig_role_name(ig_role r);    /* "iac", "entry", "project", "test", "doc" */
+
 typedef struct ig_file {
 	const char *path;         /* "lib/tap-stack.ts"; for unnamed blocks "block-<n>.<ext>" */
 	ig_path_source path_source;
@@ -45,6 +59,9 @@ typedef struct ig_file {
 	int turn;                 /* model turn the file comes from, 0 for the ideal */
 	bool truncated;           /* the fence was never closed (cut-off answer) */
 	bool skipped;             /* too large: not parsed */
+	ig_role role;
+	const char *derived_from; /* a template twin converted from this primary (TapStack.json
+				     from TapStack.yml): its findings are not the ideal's; NULL otherwise */
 	ig_parse parse;           /* tree released after analysis; errors kept */
 	ig_imports imports;       /* names bound by the file's imports (code languages) */
 	ig_platform platform;     /* detected from this file's code */
@@ -85,6 +102,7 @@ typedef struct ig_finding {
 } ig_finding;
 
 typedef struct ig_metadata {
+	const char *path;         /* task-relative: "metadata.json", or "lib/metadata.json" when only lib/ has it */
 	bool present;             /* metadata.json exists */
 	bool parsed;              /* its JSON could be read (perhaps with repairs) */
 	const char *platform_raw, *language_raw;
