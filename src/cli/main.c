@@ -20,6 +20,7 @@ static const command commands[] = {
 	{"detect", ig_cmd_detect, "show platform, language, resources and services of code files"},
 	{"kb", ig_cmd_kb, "look up an API, property or argument in the knowledge base"},
 	{"check", ig_cmd_check, "lint plain IaC files (CloudFormation, Terraform, CDK, Pulumi)"},
+	{"model", ig_cmd_model, "show the IaC model of a response: resources, canonical types, values, edges"},
 };
 
 static void usage(FILE *out)

@@ -155,7 +155,7 @@ typedef struct ig_model_resource {
 	ig_model_prop *props;
 	size_t n_props;
 	ig_model_merge *merged;   /* attachments folded into this resource */
-	size_t n_merged;
+	size_t n_merged, cap_merged;
 	int merged_into;          /* an attachment folded into another resource: that one's index; else -1.
 				     Merged resources stay in the list (for spans) and are skipped by readers
 				     that compare resources (ig_model_resource_live). */
