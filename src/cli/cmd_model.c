@@ -107,7 +107,10 @@ static void model__json_value(ig_jsonw *w, const ig_model_value *v, int depth)
 	case IG_MV_NUMBER: ig_jsonw_key(w, "value"); ig_jsonw_num(w, v->num); break;
 	case IG_MV_STRING: ig_jsonw_kstr(w, "value", v->text); break;
 	case IG_MV_UNRESOLVED: ig_jsonw_kstr(w, "text", v->text); break;
-	case IG_MV_CALL: ig_jsonw_kstr(w, "name", v->text); break;
+	case IG_MV_CALL:
+		ig_jsonw_kstr(w, "name", v->text);
+		if (v->member) ig_jsonw_kbool(w, "member", true);
+		break;
 	case IG_MV_REF:
 		ig_jsonw_kstr(w, "text", v->text);
 		ig_jsonw_kstr(w, "target", v->ref_target == IG_REF_RESOURCE ? "resource" : v->ref_target == IG_REF_PARAMETER ? "parameter"
@@ -164,6 +167,10 @@ static void model__text_value(ig_buf *b, const ig_model *m, const ig_model_value
 				      v->ref_name ? v->ref_name : "?", v->ref_attr ? "." : "", v->ref_attr ? v->ref_attr : "");
 		break;
 	case IG_MV_CALL:
+		if (v->member) {
+			ig_buf_puts(b, v->text ? v->text : "");
+			break;
+		}
 		ig_buf_printf(b, "%s(", v->text ? v->text : "");
 		for (size_t i = 0; i < v->n && depth < 8; i++) {
 			if (i) ig_buf_puts(b, ", ");

@@ -245,16 +245,17 @@ const ig_model_resource *ig_model_find(const ig_model *m, const char *name)
 	return ig_strmap_get(&m->by_name, name, strlen(name));
 }
 
-static bool mdl__key_eq_folded(const char *key, const char *want, size_t wn)
+/* key (NUL-terminated) and want[0..wn) equal once both are folded (case, '_', '-', ' '). */
+bool mdl_folded_eq(const char *key, const char *want, size_t wn)
 {
-	size_t k = 0;
-	for (const char *p = key; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '_' || c == '-' || c == ' ') continue;
-		if (k >= wn || tolower(c) != tolower((unsigned char)want[k])) return false;
-		k++;
+	size_t j = 0;
+	for (const char *p = key;; p++) {
+		while (*p == '_' || *p == '-' || *p == ' ') p++;
+		while (j < wn && (want[j] == '_' || want[j] == '-' || want[j] == ' ')) j++;
+		if (!*p || j >= wn) return !*p && j >= wn;
+		if (tolower((unsigned char)*p) != tolower((unsigned char)want[j])) return false;
+		j++;
 	}
-	return k == wn;
 }
 
 /* Step into a map by one folded key; lists are looked through (first item holding the key). */
@@ -263,7 +264,7 @@ static const ig_model_value *mdl__step(const ig_model_value *v, const char *seg,
 	if (!v || depth > 8) return NULL;
 	if (v->kind == IG_MV_MAP) {
 		for (size_t i = 0; i < v->n; i++)
-			if (mdl__key_eq_folded(v->keys[i], seg, n)) return v->items[i];
+			if (mdl_folded_eq(v->keys[i], seg, n)) return v->items[i];
 		return NULL;
 	}
 	if (v->kind == IG_MV_LIST) {
@@ -282,7 +283,7 @@ const ig_model_value *ig_model_prop_get(const ig_model_resource *r, const char *
 	size_t n = dot ? (size_t)(dot - path) : strlen(path);
 	const ig_model_value *v = NULL;
 	for (size_t i = 0; i < r->n_props && !v; i++)
-		if (mdl__key_eq_folded(r->props[i].key, path, n)) v = r->props[i].value;
+		if (mdl_folded_eq(r->props[i].key, path, n)) v = r->props[i].value;
 	while (v && dot) {
 		path = dot + 1;
 		dot = strchr(path, '.');
@@ -306,10 +307,11 @@ static bool mdl__eq(const ig_model_value *a, const ig_model_value *b, int depth)
 		if ((a->ref_name == NULL) != (b->ref_name == NULL) || (a->ref_name && strcmp(a->ref_name, b->ref_name) != 0))
 			return false;
 		if ((a->ref_attr == NULL) != (b->ref_attr == NULL)) return false;
-		return !a->ref_attr || mdl__key_eq_folded(a->ref_attr, b->ref_attr, strlen(b->ref_attr)) ||
-		       ig_slice_ieq((ig_slice){a->ref_attr, strlen(a->ref_attr)}, b->ref_attr);
+		return !a->ref_attr || mdl_folded_eq(a->ref_attr, b->ref_attr, strlen(b->ref_attr));
 	case IG_MV_CALL:
-		if (strcmp(a->text ? a->text : "", b->text ? b->text : "") != 0) return false;
+		/* names compared folded: Python's from_inline is TypeScript's fromInline */
+		if (a->member != b->member || !mdl_folded_eq(a->text ? a->text : "", b->text ? b->text : "", b->text ? strlen(b->text) : 0))
+			return false;
 		/* fallthrough */
 	case IG_MV_LIST:
 		if (a->n != b->n) return false;
@@ -320,15 +322,6 @@ static bool mdl__eq(const ig_model_value *a, const ig_model_value *b, int depth)
 		if (a->n != b->n) return false;
 		for (size_t i = 0; i < a->n; i++) {
 			const ig_model_value *o = mdl__step(b, a->keys[i], strlen(a->keys[i]), 0);
-			/* mdl__step folds only `b`'s keys: fold a's key too */
-			if (!o) {
-				const char *k = a->keys[i];
-				char buf[256];
-				size_t n = 0;
-				for (; *k && n < sizeof buf - 1; k++)
-					if (*k != '_' && *k != '-' && *k != ' ') buf[n++] = *k;
-				o = mdl__step(b, buf, n, 0);
-			}
 			if (!o || !mdl__eq(a->items[i], o, depth + 1)) return false;
 		}
 		return true;

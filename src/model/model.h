@@ -92,6 +92,10 @@ struct ig_model_value {
 	 * part is the environment suffix (environmentSuffix, environment_suffix, var.environment_suffix,
 	 * ${EnvironmentSuffix} ...), known even when the whole string is not. */
 	bool uses_env_suffix;
+	/* IG_MV_CALL: a static or enum member read rather than called (`s3.BucketEncryption.S3_MANAGED`);
+	 * CDK names are qualified by their jsii module ("aws_s3.BucketEncryption.S3_MANAGED",
+	 * "RemovalPolicy.DESTROY") whatever the import alias. */
+	bool member;
 	const char *default_source; /* IG_PROV_DEFAULT: "jsii:aws_s3.BucketProps.versioned" or a URL */
 };
 
@@ -144,6 +148,7 @@ typedef struct ig_model_resource {
 	const char *type;         /* resolved native type, imports followed: "aws-cdk-lib/aws-s3.Bucket"
 				     (CDK, module path in TypeScript spelling), "aws_s3_bucket" (Terraform,
 				     CDKTF), "aws.s3.Bucket" (Pulumi), "AWS::S3::Bucket" (CloudFormation) */
+	const char *tf_type;      /* the Terraform type of a Terraform, CDKTF or Pulumi resource ("aws_s3_bucket"), else NULL */
 	const char *canonical;    /* CloudFormation type, NULL when none is known */
 	ig_model_canon_src canonical_src;
 	ig_model_level level;

@@ -22,7 +22,7 @@ static int attach__parent(ig_model *m, const ig_model_resource *a, const char *p
 		const ig_model_value *v = a->props[i].value;
 		if (v->kind != IG_MV_REF || v->ref_target != IG_REF_RESOURCE || v->ref_index < 0) continue;
 		const ig_model_resource *p = &m->resources[v->ref_index];
-		if (p->canonical && strcmp(p->canonical, parent_type) == 0 && !mdl_tf_attachment(p->type, NULL)) {
+		if (p->canonical && strcmp(p->canonical, parent_type) == 0 && (!p->tf_type || !mdl_tf_attachment(p->tf_type, NULL))) {
 			*arg = (int)i;
 			return p->index;
 		}
@@ -34,8 +34,8 @@ void mdl_merge_attachments(ig_model *m)
 {
 	for (size_t i = 0; i < m->n_resources; i++) {
 		ig_model_resource *a = &m->resources[i];
-		if (a->platform != IG_PLAT_TF && a->platform != IG_PLAT_CDKTF && a->platform != IG_PLAT_PULUMI) continue;
-		const char *parent_type = NULL, *prop = mdl_tf_attachment(a->type, &parent_type);
+		if (!a->tf_type) continue;
+		const char *parent_type = NULL, *prop = mdl_tf_attachment(a->tf_type, &parent_type);
 		if (!prop) continue;
 		int arg = -1, pi = attach__parent(m, a, parent_type, &arg);
 		if (pi < 0) continue;
@@ -47,9 +47,9 @@ void mdl_merge_attachments(ig_model *m)
 		mdl_prop(m, p, prop, v);
 		for (size_t k = 0; k < p->n_props; k++)
 			if (p->props[k].value == v || (p->props[k].value->kind == IG_MV_LIST && strcmp(p->props[k].key, prop) == 0))
-				p->props[k].from = a->type;
+				p->props[k].from = a->tf_type;
 		ig_model_merge *mg = IG_PUSH(&m->arena, p->merged, p->n_merged, p->cap_merged);
-		mg->native_type = a->type;
+		mg->native_type = a->tf_type;
 		mg->name = a->name;
 		mg->span = a->span;
 		mg->source_url = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs";
@@ -100,16 +100,20 @@ static void inline__put(ig_model *m, ig_model_value *root, const char *path, siz
 static const ig_model_value *inline__get(const ig_model_value *map, const char *key, size_t n)
 {
 	for (size_t i = 0; map->kind == IG_MV_MAP && i < map->n; i++)
-		if (strlen(map->keys[i]) == n && strncmp(map->keys[i], key, n) == 0) return map->items[i];
+		if (mdl_folded_eq(map->keys[i], key, n)) return map->items[i];
 	return NULL;
 }
 
 bool mdl_tf_inline(ig_model *m, ig_model_resource *r, const char *block, ig_model_value *v)
 {
-	const ig_kb *facts = &ig_kbset_default()->facts;
-	if (!facts->n_entries) return false;
+	const ig_kbset *set = ig_kbset_default();
+	const ig_kb *facts = &set->facts;
+	if (!facts->n_entries || !r->tf_type) return false;
+	/* the argument's Terraform name: CDKTF and Pulumi write it in their own case */
+	const ig_kb_entry *arg = set->tf.n_entries ? ig_kb_child_folded(&set->tf, r->tf_type, block) : NULL;
+	if (arg) block = ig_kb_name(&set->tf, arg);
 	char key[256];
-	snprintf(key, sizeof key, "model-inline.%s.%s", r->type, block);
+	snprintf(key, sizeof key, "model-inline.%s.%s", r->tf_type, block);
 	const ig_kb_entry *e = ig_kb_find(facts, key, strlen(key));
 	if (!e) return false;
 	const char *row = ig_kb_str(facts, e->extra);
@@ -147,6 +151,6 @@ bool mdl_tf_inline(ig_model *m, ig_model_resource *r, const char *block, ig_mode
 	}
 	mdl_prop(m, r, prop, out);
 	for (size_t k = 0; k < r->n_props; k++)
-		if (r->props[k].value == out) r->props[k].from = ig_arena_printf(&m->arena, "%s.%s", r->type, block);
+		if (r->props[k].value == out) r->props[k].from = ig_arena_printf(&m->arena, "%s.%s", r->tf_type, block);
 	return true;
 }

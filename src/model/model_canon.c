@@ -26,6 +26,7 @@ static const char *canon__cfn_of_tf(const char *tf_type, const char **property)
 
 void mdl_canon_tf(ig_model_resource *r, const char *tf_type)
 {
+	r->tf_type = tf_type;
 	const char *t = canon__cfn_of_tf(tf_type, NULL);
 	if (t) {
 		r->canonical = t; /* kb strings live as long as the process */
@@ -65,6 +66,22 @@ void mdl_canon_pulumi(ig_model_resource *r, const char *module, const char *cls)
 	const ig_kb_entry *e = pk->n_entries ? ig_kb_find(pk, key, strlen(key)) : NULL;
 	if (!e || ig_kb_kind_of(e) != IG_KB_CLASS) return;
 	const char *tft = ig_kb_str(pk, e->type);
+	if ((!tft || !*tft) && ig_kb_has(e, IG_KB_DEPRECATED)) {
+		/* a renamed class (BucketVersioningV2) bridges what its successor bridges: the deprecation
+		 * note names it, "... deprecated in favor of aws.s3/bucketversioning.BucketVersioning" */
+		const char *note = ig_kb_str(pk, e->note), *f = note ? strstr(note, "in favor of aws.") : NULL;
+		if (f) {
+			f += strlen("in favor of aws.");
+			size_t mn = strcspn(f, "/");
+			const char *dot = f + mn, *end = dot;
+			while (*end && *end != ' ' && *end != ',') end++;
+			const char *cls2 = end;
+			while (cls2 > dot && cls2[-1] != '.') cls2--;
+			snprintf(key, sizeof key, "%.*s.%.*s", (int)mn, f, (int)(end - cls2), cls2);
+			const ig_kb_entry *s2 = ig_kb_find(pk, key, strlen(key));
+			if (s2 && ig_kb_kind_of(s2) == IG_KB_CLASS) tft = ig_kb_str(pk, s2->type);
+		}
+	}
 	if (tft && *tft) mdl_canon_tf(r, tft);
 }
 

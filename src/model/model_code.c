@@ -168,6 +168,44 @@ static ig_model_value *code__ref(code_ctx *c, TSNode at, const ig_model_resource
 	return v;
 }
 
+/* A CDK name with its import alias replaced by the jsii module: `s3.Bucket`,
+ * `aws_s3.Bucket` and `cdk.aws_s3.Bucket` are all "aws_s3.Bucket"; names of
+ * the core module have none ("RemovalPolicy.DESTROY"). Other names as written. */
+static const char *code__qualify(code_ctx *c, TSNode n, const char *text)
+{
+	const char *parts[8];
+	int np = ig_node_chain(c->tmp, c->p, n, parts, 8);
+	if (np < 1) return text;
+	const ig_import *b = ig_imports_find(&c->f->imports, parts[0]);
+	if (!b || !b->path || c->f->platform != IG_PLAT_CDK) return text;
+	/* the module: the path's last segment ("aws-cdk-lib/aws-s3", "aws_cdk.aws_s3"), or the root */
+	const char *seg = b->path + strlen(b->path);
+	while (seg > b->path && seg[-1] != '/' && seg[-1] != '.') seg--;
+	char buf[128];
+	const char *mod = mdl_cdk_module(seg, buf, sizeof buf);
+	ig_buf o = {0};
+	int first = 1;
+	if (mod) ig_buf_puts(&o, mod);
+	if (b->member) ig_buf_printf(&o, "%s%s", o.len ? "." : "", b->member);
+	for (int i = 1; i < np; i++) {
+		if (first && !mod && !b->member) {
+			/* cdk.aws_s3.X: the module written after the root alias */
+			char buf2[128];
+			const char *m2 = mdl_cdk_module(parts[i], buf2, sizeof buf2);
+			first = 0;
+			if (m2) {
+				ig_buf_puts(&o, m2);
+				continue;
+			}
+		}
+		first = 0;
+		ig_buf_printf(&o, "%s%s", o.len ? "." : "", parts[i]);
+	}
+	const char *q = o.len ? ig_arena_strdup(&c->m->arena, ig_buf_cstr(&o)) : text;
+	ig_buf_free(&o);
+	return q;
+}
+
 /* A name or member chain: a resource variable, a resource's attribute, a
  * constant, or a member of an imported module (an enum or static member). */
 static ig_model_value *code__name(code_ctx *c, TSNode n, int depth)
@@ -191,7 +229,8 @@ static ig_model_value *code__name(code_ctx *c, TSNode n, int depth)
 	if (np >= 2 && ig_imports_find(&c->f->imports, parts[0])) {
 		/* s3.BucketEncryption.S3_MANAGED: a static member, known by name */
 		ig_model_value *v = mdl_val(c->m, IG_MV_CALL, code__span(c, n));
-		v->text = ig_arena_strdup(&c->m->arena, text);
+		v->text = ig_arena_strdup(&c->m->arena, code__qualify(c, n, text));
+		v->member = true;
 		return v;
 	}
 	ig_model_value *v = mdl_unresolved(c->m, text, code__span(c, n));
@@ -235,7 +274,7 @@ static ig_model_value *code__call(code_ctx *c, TSNode n, int depth)
 	TSNode fn = ts_node_child_by_field_name(n, "function", 8);
 	TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
 	ig_model_value *v = mdl_val(c->m, IG_MV_CALL, code__span(c, n));
-	v->text = ig_arena_strdup(&c->m->arena, ts_node_is_null(fn) ? "" : code__text(c, fn));
+	v->text = ig_arena_strdup(&c->m->arena, ts_node_is_null(fn) ? "" : code__qualify(c, fn, code__text(c, fn)));
 	for (uint32_t i = 0; !ts_node_is_null(args) && i < ts_node_named_child_count(args); i++) {
 		TSNode a = ts_node_named_child(args, i);
 		if (code__is(a, "comment")) continue;
@@ -332,6 +371,14 @@ static ig_model_value *code__value(code_ctx *c, TSNode n, int depth)
 
 /* ---- resources ---- */
 
+/* A property, or for Terraform-vocabulary resources (CDKTF, Pulumi) an inline
+ * form of an attachment rewritten to the attachment's shape (model_attach.c). */
+static void code__prop(ig_model *m, ig_model_resource *r, const char *key, ig_model_value *v)
+{
+	if (r->tf_type && mdl_tf_inline(m, r, key, v)) return;
+	mdl_prop(m, r, key, v);
+}
+
 /* The native type of a detected resource ("aws-s3.Bucket", "s3-bucket/S3Bucket",
  * "s3.Bucket") resolved and mapped to its canonical type. */
 static void code__types(code_ctx *c, ig_model_resource *r, ig_platform plat, const char *native)
@@ -390,7 +437,11 @@ static void code__resource(code_ctx *c, TSNode call, const ig_resource *d, TSNod
 	for (uint32_t i = 0; !ts_node_is_null(args) && i < ts_node_named_child_count(args); i++) {
 		TSNode a = ts_node_named_child(args, i);
 		if (code__is(a, "comment")) continue;
-		if (code__is(a, "keyword_argument")) {
+		if (code__is(a, "dictionary_splat")) {
+			/* **base: the keywords of a known dict */
+			if (!kw) kw = mdl_val(m, IG_MV_MAP, code__span(c, a));
+			code__spread(c, kw, ts_node_named_child(a, 0), 1);
+		} else if (code__is(a, "keyword_argument")) {
 			if (!kw) kw = mdl_val(m, IG_MV_MAP, code__span(c, a));
 			mdl_push_item(m, kw, code__text(c, ts_node_child_by_field_name(a, "name", 4)),
 				      code__value(c, ts_node_child_by_field_name(a, "value", 5), 1));
@@ -406,19 +457,19 @@ static void code__resource(code_ctx *c, TSNode call, const ig_resource *d, TSNod
 	if (kw && c->py) {
 		/* Python: keywords are the props (Pulumi's `opts=` is not one) */
 		for (size_t i = 0; i < kw->n; i++)
-			if (strcmp(kw->keys[i], "opts") != 0) mdl_prop(m, r, kw->keys[i], kw->items[i]);
+			if (strcmp(kw->keys[i], "opts") != 0) code__prop(m, r, kw->keys[i], kw->items[i]);
 		if (props && props->kind == IG_MV_MAP)
-			for (size_t i = 0; i < props->n; i++) mdl_prop(m, r, props->keys[i], props->items[i]);
+			for (size_t i = 0; i < props->n; i++) code__prop(m, r, props->keys[i], props->items[i]);
 	} else if (props && props->kind == IG_MV_MAP) {
-		for (size_t i = 0; i < props->n; i++) mdl_prop(m, r, props->keys[i], props->items[i]);
+		for (size_t i = 0; i < props->n; i++) code__prop(m, r, props->keys[i], props->items[i]);
 	} else if (props && props->kind == IG_MV_CALL && c->py) {
 		/* Python args classes: BucketArgs(versioning=...) */
 		for (size_t i = 0; i < props->n; i++)
 			if (props->items[i]->kind == IG_MV_MAP && props->items[i]->text)
 				for (size_t k = 0; k < props->items[i]->n; k++)
-					mdl_prop(m, r, props->items[i]->keys[k], props->items[i]->items[k]);
+					code__prop(m, r, props->items[i]->keys[k], props->items[i]->items[k]);
 	} else if (props) {
-		mdl_prop(m, r, "...", props);
+		code__prop(m, r, "...", props);
 	}
 	if (!ts_node_is_null(holder)) {
 		const char *h = code__text(c, holder);

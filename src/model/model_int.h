@@ -18,6 +18,8 @@ ig_model_named *mdl_named(ig_model *m, ig_model_named **items, size_t *n, size_t
 			  ig_model_value *v, ig_model_span span);
 void mdl_region(ig_model *m, const char *region);
 bool mdl_text_has_env_suffix(const char *s);
+/* key and want[0..wn) equal once both are folded (case, '_', '-', ' '). */
+bool mdl_folded_eq(const char *key, const char *want, size_t wn);
 const char *mdl_service_of(const ig_model_resource *r);
 /* Name index, references resolved, attachments merged, edges, suffix facts. */
 void mdl_finish(ig_model *m);

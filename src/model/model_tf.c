@@ -321,7 +321,7 @@ static void tf__resource(tf_ctx *c, TSNode blk, bool module)
 		if (strcmp(k, "for_each") == 0) r->count = (x->kind == IG_MV_MAP || x->kind == IG_MV_LIST) ? (int)x->n : 0;
 		/* an inline block CloudFormation keeps under the same property as a separate resource
 		 * (versioning {} and aws_s3_bucket_versioning) takes that resource's shape */
-		if (!module && (x->kind == IG_MV_MAP || x->kind == IG_MV_LIST) && mdl_tf_inline(m, r, k, x)) continue;
+		if (!module && mdl_tf_inline(m, r, k, x)) continue;
 		mdl_prop(m, r, k, x);
 	}
 	/* the name argument of the resource, when it has one, names it in AWS */
