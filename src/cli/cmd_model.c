@@ -17,7 +17,7 @@
 
 static void model__help(FILE *out)
 {
-	fputs("usage: iacgrade model PATH... [--response model|ideal] [--format text|json]\n\n"
+	fputs("usage: iacgrade model PATH... [--response model|ideal] [--format text|json] [--defaults]\n\n"
 	      "Prints the IaC model of a response: each resource with its type as written and resolved, its\n"
 	      "CloudFormation type and how it was found, its construct level, logical name (and whether it uses\n"
 	      "the environment suffix), source lines and properties; each value as a string, number, bool,\n"
@@ -29,7 +29,8 @@ static void model__help(FILE *out)
 	      "as one response).\n\n"
 	      "options:\n"
 	      "  --response R  model (default) or ideal, for a task folder\n"
-	      "  --format F    text (default) or json (schema iacgrade.model, docs/json-schema.md)\n\n"
+	      "  --format F    text (default) or json (schema iacgrade.model, docs/json-schema.md)\n"
+	      "  --defaults    text: also list the props left out that have a documented default (json always has them)\n\n"
 	      "exit codes: 0 done; 2 usage; 3 an input could not be read.\n\n"
 	      "examples:\n"
 	      "  iacgrade model path/to/Pr1234\n"
@@ -200,7 +201,7 @@ static void model__text_value(ig_buf *b, const ig_model *m, const ig_model_value
 
 /* ---- output ---- */
 
-static void model__text(ig_buf *b, const char *label, const ig_response *r, const ig_model *m)
+static void model__text(ig_buf *b, const char *label, const ig_response *r, const ig_model *m, bool defaults)
 {
 	size_t live = 0;
 	for (size_t i = 0; i < m->n_resources; i++) live += ig_model_resource_live(&m->resources[i]);
@@ -227,13 +228,19 @@ static void model__text(ig_buf *b, const char *label, const ig_response *r, cons
 		if (res->condition) ig_buf_printf(b, ", if %s", res->condition);
 		if (res->merged_into >= 0) ig_buf_printf(b, ", merged into [%d]", res->merged_into);
 		ig_buf_putc(b, '\n');
+		size_t hidden = 0;
 		for (size_t k = 0; k < res->n_props; k++) {
 			const ig_model_prop *p = &res->props[k];
+			if (!defaults && p->value && p->value->prov == IG_PROV_DEFAULT) {
+				hidden++;
+				continue;
+			}
 			ig_buf_printf(b, "    %s = ", p->key);
 			model__text_value(b, m, p->value, b->len + 300, 0);
 			if (p->from) ig_buf_printf(b, "  (from %s)", p->from);
 			ig_buf_putc(b, '\n');
 		}
+		if (hidden) ig_buf_printf(b, "    (%zu prop%s left out have a documented default: --defaults shows them)\n", hidden, hidden == 1 ? "" : "s");
 	}
 	if (m->n_edges) ig_buf_puts(b, "\nedges:\n");
 	for (size_t i = 0; i < m->n_edges; i++) {
@@ -397,6 +404,7 @@ static void model__json(ig_jsonw *w, const char *label, const char *which, const
 int ig_cmd_model(int argc, char **argv)
 {
 	const char *format = "text", *which = "model";
+	bool defaults = false;
 	char **paths = argv;
 	int n_paths = 0;
 	for (int i = 1; i < argc; i++) {
@@ -410,6 +418,8 @@ int ig_cmd_model(int argc, char **argv)
 				return IG_EXIT_USAGE;
 			}
 			which = argv[i];
+		} else if (strcmp(argv[i], "--defaults") == 0) {
+			defaults = true;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			ig_cli_error("model", "unknown option '%s' (see iacgrade model --help)", argv[i]);
 			return IG_EXIT_USAGE;
@@ -472,7 +482,7 @@ int ig_cmd_model(int argc, char **argv)
 		ig_jsonw_init(&w, &b, true);
 		model__json(&w, label, which, r, m);
 		ig_buf_putc(&b, '\n');
-	} else model__text(&b, label, r, m);
+	} else model__text(&b, label, r, m, defaults);
 	if (ig_cli_emit("model", NULL, &b, !json)) rc = IG_EXIT_INPUT;
 	ig_buf_free(&b);
 	ig_model_free(m);

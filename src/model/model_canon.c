@@ -170,9 +170,9 @@ void mdl_canon_cdk(ig_model *m, ig_model_resource *r, const char *module, const 
 	r->level = IG_LEVEL_L3;
 	for (size_t i = 0; i < nb; i++)
 		if (strcmp(ig_kb_key(kb, bases[i]), "Resource") == 0) r->level = IG_LEVEL_L2;
-	/* the jsii @resource tag, written into cdk.kb as "@resource:<module>.<Class>" */
+	/* the jsii @resource tag, written into cdk.kb as "@resource:<module>:<Class>" (scripts/kb/cdk.js) */
 	char tag[300];
-	snprintf(tag, sizeof tag, "@resource:%s", key);
+	snprintf(tag, sizeof tag, "@resource:%s:%s", module, cls);
 	const ig_kb_entry *rt = ig_kb_find(kb, tag, strlen(tag));
 	if (rt && *ig_kb_str(kb, rt->extra)) {
 		r->canonical = ig_kb_str(kb, rt->extra);

@@ -271,10 +271,13 @@ static const char *code__key(code_ctx *c, TSNode k, int depth)
 
 static ig_model_value *code__call(code_ctx *c, TSNode n, int depth)
 {
-	TSNode fn = ts_node_child_by_field_name(n, "function", 8);
+	bool isnew = code__is(n, "new_expression");
+	TSNode fn = ts_node_child_by_field_name(n, isnew ? "constructor" : "function", isnew ? 11 : 8);
 	TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
 	ig_model_value *v = mdl_val(c->m, IG_MV_CALL, code__span(c, n));
-	v->text = ig_arena_strdup(&c->m->arena, ts_node_is_null(fn) ? "" : code__qualify(c, fn, code__text(c, fn)));
+	const char *name = ts_node_is_null(fn) ? "" : code__qualify(c, fn, code__text(c, fn));
+	/* `new iam.ServicePrincipal(...)` and Python's `iam.ServicePrincipal(...)` are one call */
+	v->text = ig_arena_strdup(&c->m->arena, name);
 	for (uint32_t i = 0; !ts_node_is_null(args) && i < ts_node_named_child_count(args); i++) {
 		TSNode a = ts_node_named_child(args, i);
 		if (code__is(a, "comment")) continue;
@@ -345,7 +348,7 @@ static ig_model_value *code__value(code_ctx *c, TSNode n, int depth)
 	}
 	if (strcmp(t, "identifier") == 0 || strcmp(t, "member_expression") == 0 || strcmp(t, "attribute") == 0)
 		return code__name(c, n, depth);
-	if (strcmp(t, "call_expression") == 0 || strcmp(t, "call") == 0) return code__call(c, n, depth);
+	if (strcmp(t, "call_expression") == 0 || strcmp(t, "call") == 0 || strcmp(t, "new_expression") == 0) return code__call(c, n, depth);
 	if (strcmp(t, "binary_expression") == 0 || strcmp(t, "binary_operator") == 0) {
 		/* "a" + x: string concatenation when both sides are known */
 		TSNode l = ts_node_child_by_field_name(n, "left", 4), r = ts_node_child_by_field_name(n, "right", 5);
@@ -406,6 +409,19 @@ static void code__types(code_ctx *c, ig_model_resource *r, ig_platform plat, con
 		r->type = ig_arena_printf(&m->arena, "aws.%s.%s", mod, cls);
 		mdl_canon_pulumi(r, mod, cls);
 	}
+}
+
+/* Defaults of the props left out, once the written ones are in. A props
+ * object the model could not read may hold anything: no defaults then. */
+static void code__defaults(code_ctx *c, ig_model_resource *r)
+{
+	const char *dot = strchr(r->type, '.');
+	if (!dot || strchr(dot + 1, '.')) return;
+	for (size_t i = 0; i < r->n_props; i++)
+		if (strcmp(r->props[i].key, "...") == 0) return;
+	char module[128];
+	snprintf(module, sizeof module, "%.*s", (int)(dot - r->type < 127 ? dot - r->type : 127), r->type);
+	mdl_cdk_defaults(c->m, r, module, dot + 1);
 }
 
 /* The detected resource a constructor call at this line stands for. */
@@ -471,6 +487,7 @@ static void code__resource(code_ctx *c, TSNode call, const ig_resource *d, TSNod
 	} else if (props) {
 		code__prop(m, r, "...", props);
 	}
+	if (plat == IG_PLAT_CDK) code__defaults(c, r);
 	if (!ts_node_is_null(holder)) {
 		const char *h = code__text(c, holder);
 		ig_strmap_put(&c->res_vars, h, strlen(h), r);
