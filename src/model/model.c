@@ -351,6 +351,6 @@ const char *ig_model_level_name(ig_model_level l)
 
 const char *ig_model_canon_src_name(ig_model_canon_src s)
 {
-	static const char *const names[] = {"none", "cfn", "tf.kb", "jsii-resource", "cfn-sibling", "override"};
-	return (unsigned)s < 6 ? names[s] : "none";
+	static const char *const names[] = {"none", "cfn", "tf.kb", "jsii-resource", "cfn-sibling", "override", "base-class"};
+	return (unsigned)s < 7 ? names[s] : "none";
 }

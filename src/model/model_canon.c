@@ -58,31 +58,48 @@ void mdl_canon_cdktf(ig_model_resource *r, const char *cls)
 	mdl_canon_tf(r, tft);
 }
 
-void mdl_canon_pulumi(ig_model_resource *r, const char *module, const char *cls)
+bool mdl_canon_pulumi(ig_model_resource *r, const char *module, const char *cls)
 {
 	const ig_kb *pk = &ig_kbset_default()->pulumi;
 	char key[256];
 	snprintf(key, sizeof key, "%s.%s", module, cls);
-	const ig_kb_entry *e = pk->n_entries ? ig_kb_find(pk, key, strlen(key)) : NULL;
-	if (!e || ig_kb_kind_of(e) != IG_KB_CLASS) return;
+	if (!pk->n_entries) return true;
+	const ig_kb_entry *e = ig_kb_find(pk, key, strlen(key));
+	if (!e || ig_kb_kind_of(e) != IG_KB_CLASS) return false; /* SecurityGroupIngressArgs: an input type */
 	const char *tft = ig_kb_str(pk, e->type);
 	if ((!tft || !*tft) && ig_kb_has(e, IG_KB_DEPRECATED)) {
 		/* a renamed class (BucketVersioningV2) bridges what its successor bridges: the deprecation
 		 * note names it, "... deprecated in favor of aws.s3/bucketversioning.BucketVersioning" */
-		const char *note = ig_kb_str(pk, e->note), *f = note ? strstr(note, "in favor of aws.") : NULL;
+		const char *note = ig_kb_str(pk, e->note), *f = note ? strstr(note, "in favor of ") : NULL;
 		if (f) {
-			f += strlen("in favor of aws.");
-			size_t mn = strcspn(f, "/");
-			const char *dot = f + mn, *end = dot;
+			/* "aws.s3/bucketversioning.BucketVersioning" or "s3.Bucket": the module, then the class last */
+			f += strlen("in favor of ");
+			if (ig_starts_with(f, "aws.")) f += 4;
+			size_t mn = strcspn(f, "/.");
+			const char *end = f + mn;
 			while (*end && *end != ' ' && *end != ',') end++;
+			if (end > f && end[-1] == '.') end--;
 			const char *cls2 = end;
-			while (cls2 > dot && cls2[-1] != '.') cls2--;
+			while (cls2 > f + mn && cls2[-1] != '.') cls2--;
 			snprintf(key, sizeof key, "%.*s.%.*s", (int)mn, f, (int)(end - cls2), cls2);
 			const ig_kb_entry *s2 = ig_kb_find(pk, key, strlen(key));
 			if (s2 && ig_kb_kind_of(s2) == IG_KB_CLASS) tft = ig_kb_str(pk, s2->type);
 		}
 	}
+	if ((!tft || !*tft)) {
+		/* classes pulumi.kb could not map: the reviewed rows of data/kb/facts-model.tsv */
+		const ig_kb *facts = &ig_kbset_default()->facts;
+		snprintf(key, sizeof key, "model-pulumi-tf.%s.%s", module, cls);
+		const ig_kb_entry *o = facts->n_entries ? ig_kb_find(facts, key, strlen(key)) : NULL;
+		if (o) {
+			tft = ig_kb_str(facts, o->extra);
+			mdl_canon_tf(r, tft);
+			if (r->canonical) r->canonical_src = IG_CANON_OVERRIDE;
+			return true;
+		}
+	}
 	if (tft && *tft) mdl_canon_tf(r, tft);
+	return true;
 }
 
 /* ---- CDK ---- */
@@ -170,21 +187,29 @@ void mdl_canon_cdk(ig_model *m, ig_model_resource *r, const char *module, const 
 	r->level = IG_LEVEL_L3;
 	for (size_t i = 0; i < nb; i++)
 		if (strcmp(ig_kb_key(kb, bases[i]), "Resource") == 0) r->level = IG_LEVEL_L2;
-	/* the jsii @resource tag, written into cdk.kb as "@resource:<module>:<Class>" (scripts/kb/cdk.js) */
+	/* the jsii @resource tag, written into cdk.kb as "@resource:<module>:<Class>" (scripts/kb/cdk.js),
+	 * else the Cfn<Name> class of the same module; for the class, then each class it extends */
 	char tag[300];
-	snprintf(tag, sizeof tag, "@resource:%s:%s", module, cls);
-	const ig_kb_entry *rt = ig_kb_find(kb, tag, strlen(tag));
-	if (rt && *ig_kb_str(kb, rt->extra)) {
-		r->canonical = ig_kb_str(kb, rt->extra);
-		r->canonical_src = IG_CANON_JSII_RESOURCE;
-		return;
-	}
-	char sib[256];
-	snprintf(sib, sizeof sib, "Cfn%s", cls);
-	if ((t = canon__cdk_l1(kb, module, sib)) != NULL) {
-		r->canonical = t;
-		r->canonical_src = IG_CANON_CFN_SIBLING;
-		return;
+	for (size_t i = 0; i < nb; i++) {
+		if (ig_kb_kind_of(bases[i]) != IG_KB_CLASS) continue;
+		const char *bk = ig_kb_key(kb, bases[i]), *dot = strrchr(bk, '.');
+		if (!dot) break; /* the core module's Resource, Construct: nothing more specific up there */
+		snprintf(tag, sizeof tag, "@resource:%.*s:%s", (int)(dot - bk), bk, dot + 1);
+		const ig_kb_entry *rt = ig_kb_find(kb, tag, strlen(tag));
+		if (rt && *ig_kb_str(kb, rt->extra)) {
+			r->canonical = ig_kb_str(kb, rt->extra);
+			r->canonical_src = i ? IG_CANON_BASE_CLASS : IG_CANON_JSII_RESOURCE;
+			return;
+		}
+		char mod[128];
+		snprintf(mod, sizeof mod, "%.*s", (int)(dot - bk), bk);
+		char sib[256];
+		snprintf(sib, sizeof sib, "Cfn%s", dot + 1);
+		if ((t = canon__cdk_l1(kb, mod, sib)) != NULL) {
+			r->canonical = t;
+			r->canonical_src = i ? IG_CANON_BASE_CLASS : IG_CANON_CFN_SIBLING;
+			return;
+		}
 	}
 	snprintf(tag, sizeof tag, "model-canonical.%s", key);
 	const ig_kb_entry *o = set->facts.n_entries ? ig_kb_find(&set->facts, tag, strlen(tag)) : NULL;

@@ -40,6 +40,7 @@ static bool code__is(TSNode n, const char *t) { return !ts_node_is_null(n) && st
 static const char *code__text(code_ctx *c, TSNode n) { return ig_node_text(c->tmp, c->p, n); }
 static ig_model_span code__span(code_ctx *c, TSNode n)
 {
+	if (ts_node_is_null(n)) return mdl_span(c->file_id, c->f->path, 0, 0);
 	return mdl_span(c->file_id, c->f->path, ts_node_start_point(n).row + 1, ts_node_end_point(n).row + 1);
 }
 
@@ -383,12 +384,14 @@ static void code__prop(ig_model *m, ig_model_resource *r, const char *key, ig_mo
 }
 
 /* The native type of a detected resource ("aws-s3.Bucket", "s3-bucket/S3Bucket",
- * "s3.Bucket") resolved and mapped to its canonical type. */
-static void code__types(code_ctx *c, ig_model_resource *r, ig_platform plat, const char *native)
+ * "s3.Bucket") resolved and mapped to its canonical type. False when the
+ * knowledge base says it is no resource: a Pulumi input type
+ * (SecurityGroupIngressArgs), a CDKTF data source (DataAwsAmi). */
+static bool code__types(code_ctx *c, ig_model_resource *r, ig_platform plat, const char *native)
 {
 	ig_model *m = c->m;
 	const char *sep = strrchr(native, plat == IG_PLAT_CDKTF ? '/' : '.');
-	if (!sep) return;
+	if (!sep) return true;
 	char module[128];
 	snprintf(module, sizeof module, "%.*s", (int)(sep - native < 127 ? sep - native : 127), native);
 	const char *cls = sep + 1;
@@ -403,12 +406,14 @@ static void code__types(code_ctx *c, ig_model_resource *r, ig_platform plat, con
 	} else if (plat == IG_PLAT_CDKTF) {
 		r->level = IG_LEVEL_PROVIDER;
 		mdl_canon_cdktf(r, cls);
+		if (ig_starts_with(r->type, "data.")) return false;
 	} else if (plat == IG_PLAT_PULUMI) {
 		r->level = IG_LEVEL_PROVIDER;
 		const char *mod = strcmp(module, "lambda_") == 0 ? "lambda" : module;
 		r->type = ig_arena_printf(&m->arena, "aws.%s.%s", mod, cls);
-		mdl_canon_pulumi(r, mod, cls);
+		return mdl_canon_pulumi(r, mod, cls);
 	}
+	return true;
 }
 
 /* Defaults of the props left out, once the written ones are in. A props
@@ -445,7 +450,10 @@ static void code__resource(code_ctx *c, TSNode call, const ig_resource *d, TSNod
 	r->platform = plat;
 	r->lang = c->f->lang;
 	r->service = d->service;
-	code__types(c, r, plat, d->native_type);
+	if (!code__types(c, r, plat, d->native_type)) {
+		m->n_resources--; /* the last one pushed, not referred to yet */
+		return;
+	}
 	/* positional arguments: (scope, id, props) for CDK and CDKTF, (name, args, opts) for Pulumi */
 	TSNode pos[4];
 	int np = 0;
@@ -533,7 +541,7 @@ static void code__bare(code_ctx *c)
 		r->lang = c->f->lang;
 		r->service = d->service;
 		if (d->name) r->name = ig_arena_strdup(&c->m->arena, d->name);
-		code__types(c, r, c->f->platform, d->native_type);
+		if (!code__types(c, r, c->f->platform, d->native_type)) c->m->n_resources--;
 	}
 }
 

@@ -36,12 +36,14 @@ const char *mdl_cdk_module(const char *written, char *buf, size_t n);
 void mdl_code_file(ig_model *m, const ig_file *f, int file_id);
 
 /* Canonical types (model_canon.c). */
+/* tf_type must live as long as the model (it is kept in r->tf_type). */
 void mdl_canon_tf(ig_model_resource *r, const char *tf_type);
 void mdl_canon_cdk(ig_model *m, ig_model_resource *r, const char *module, const char *cls);
 /* Props a CDK resource leaves out, filled from the jsii @default texts (model_defaults.c). */
 void mdl_cdk_defaults(ig_model *m, ig_model_resource *r, const char *module, const char *cls);
 void mdl_canon_cdktf(ig_model_resource *r, const char *cls);
-void mdl_canon_pulumi(ig_model_resource *r, const char *module, const char *cls);
+/* false when module.cls is not a Pulumi resource class (an Args input type). */
+bool mdl_canon_pulumi(ig_model_resource *r, const char *module, const char *cls);
 /* Terraform attachments folded into their parents (model_attach.c). */
 void mdl_merge_attachments(ig_model *m);
 /* An inline Terraform block rewritten to the shape of its attachment resource,

@@ -23,6 +23,7 @@ static bool tf__is(TSNode n, const char *type) { return !ts_node_is_null(n) && s
 
 static ig_model_span tf__span(tf_ctx *c, TSNode n)
 {
+	if (ts_node_is_null(n)) return mdl_span(c->file_id, c->f->path, 0, 0);
 	return mdl_span(c->file_id, c->f->path, ts_node_start_point(n).row + 1, ts_node_end_point(n).row + 1);
 }
 
@@ -308,7 +309,7 @@ static void tf__resource(tf_ctx *c, TSNode blk, bool module)
 	} else {
 		r = mdl_resource(m, type, type, tf__span(c, blk));
 		r->level = IG_LEVEL_PROVIDER;
-		mdl_canon_tf(r, type);
+		mdl_canon_tf(r, r->type); /* r->type is the model's copy: `type` goes with the parse */
 	}
 	r->platform = IG_PLAT_TF;
 	r->lang = IG_LANG_HCL;
