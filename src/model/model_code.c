@@ -502,6 +502,55 @@ static void code__resource(code_ctx *c, TSNode call, const ig_resource *d, TSNod
 	}
 }
 
+/* The props of a call as a map: the first object argument (TypeScript) or
+ * the keywords (Python); NULL when there is none. */
+static ig_model_value *code__call_props(code_ctx *c, TSNode call)
+{
+	ig_model_value *v = code__call(c, call, 1);
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i]->kind == IG_MV_MAP) return v->items[i];
+	return NULL;
+}
+
+static const ig_model_value *code__get(const ig_model_value *map, const char *key)
+{
+	for (size_t i = 0; map && map->kind == IG_MV_MAP && i < map->n; i++)
+		if (mdl_folded_eq(map->keys[i], key, strlen(key))) return map->items[i];
+	return NULL;
+}
+
+/* Stack facts from calls that are not resources: a provider (Pulumi's
+ * aws.Provider, CDKTF's AwsProvider) with its region, alias and default tags;
+ * a stack's `env: { region }` (CDK). */
+static void code__stack_call(code_ctx *c, TSNode call)
+{
+	bool isnew = code__is(call, "new_expression");
+	TSNode fn = ts_node_child_by_field_name(call, isnew ? "constructor" : "function", isnew ? 11 : 8);
+	if (ts_node_is_null(fn)) return;
+	const char *name = code__text(c, fn), *last = strrchr(name, '.');
+	last = last ? last + 1 : name;
+	bool provider = strcmp(last, "AwsProvider") == 0 || (strcmp(last, "Provider") == 0 && c->f->platform == IG_PLAT_PULUMI);
+	bool stack = !provider && c->f->platform == IG_PLAT_CDK && strstr(last, "Stack");
+	if (!provider && !stack) return;
+	ig_model_value *props = code__call_props(c, call);
+	if (stack) {
+		const ig_model_value *r = code__get(code__get(props, "env"), "region");
+		if (r && r->kind == IG_MV_STRING) mdl_region(c->m, r->text);
+		return;
+	}
+	ig_model *m = c->m;
+	ig_model_provider *p = IG_PUSH(&m->arena, m->providers, m->n_providers, m->cap_providers);
+	p->name = "aws";
+	p->span = code__span(c, call);
+	const ig_model_value *alias = code__get(props, "alias");
+	if (alias && alias->kind == IG_MV_STRING) p->alias = alias->text;
+	p->region = (ig_model_value *)code__get(props, "region");
+	const ig_model_value *dt = code__get(props, "defaultTags");
+	if (dt && dt->kind == IG_MV_LIST && dt->n) dt = dt->items[0]; /* CDKTF: a list of one */
+	p->default_tags = (ig_model_value *)code__get(dt, "tags");
+	if (p->default_tags && !m->default_tags) m->default_tags = p->default_tags;
+}
+
 /* Walk the tree in source order: constructor calls matched to detection's
  * resources, and the variable each is assigned to. */
 static void code__walk(code_ctx *c, TSNode n, TSNode holder, int depth)
@@ -516,6 +565,7 @@ static void code__walk(code_ctx *c, TSNode n, TSNode holder, int depth)
 	} else if (strcmp(t, "new_expression") == 0 || strcmp(t, "call") == 0 || strcmp(t, "call_expression") == 0 ||
 		   strcmp(t, "object_creation_expression") == 0 || strcmp(t, "method_invocation") == 0) {
 		const ig_resource *d = c->n_found ? code__match(c, n) : NULL;
+		if (!d) code__stack_call(c, n);
 		if (d) {
 			/* arguments first: a resource made inside another's props comes before it */
 			for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) code__walk(c, ts_node_named_child(n, i), (TSNode){0}, depth + 1);
