@@ -4,6 +4,7 @@
  * both spellings give one model by construction. */
 #include "model/model_int.h"
 #include "syntax/yamlval.h"
+#include "util/buf.h"
 #include "util/strutil.h"
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +60,14 @@ static ig_model_value *cfn__ref(cfn_ctx *c, const ig_jval *at, const char *name,
 	else if (!attr && cfn__is_param(c, name)) {
 		v->ref_target = IG_REF_PARAMETER;
 		v->uses_env_suffix = mdl_text_has_env_suffix(name);
+		/* a parameter with a scalar default is that default; its name stays in ref_name */
+		const ig_jval *p = ig_json_get(c->params, name), *def = p && p->type == IG_JOBJ ? ig_json_get(p, "Default") : NULL;
+		if (def && (def->type == IG_JSTR || def->type == IG_JNUM || def->type == IG_JBOOL)) {
+			v->kind = def->type == IG_JSTR ? IG_MV_STRING : def->type == IG_JNUM ? IG_MV_NUMBER : IG_MV_BOOL;
+			v->text = ig_arena_strdup(&m->arena, def->str ? def->str : "");
+			v->num = def->num;
+			v->b = def->b;
+		}
 	} else v->ref_target = IG_REF_RESOURCE; /* resolved, or marked unknown, by mdl_finish */
 	return v;
 }
@@ -79,6 +88,45 @@ static bool cfn__sub_env(const char *s)
 }
 
 static ig_model_value *cfn__value(cfn_ctx *c, const ig_jval *j, int depth);
+
+/* A Fn::Sub template whose every ${Name} is a parameter with a scalar
+ * default, substituted; NULL when a part is anything else (a resource, an
+ * attribute, a pseudo parameter). ${!Literal} is written as ${Literal}. */
+static const char *cfn__sub_params(cfn_ctx *c, const char *s)
+{
+	ig_buf b = {0};
+	const char *out = NULL;
+	for (const char *p = s; *p;) {
+		const char *open = strstr(p, "${");
+		if (!open) {
+			ig_buf_puts(&b, p);
+			break;
+		}
+		ig_buf_put(&b, p, (size_t)(open - p));
+		const char *close = strchr(open, '}');
+		if (!close) goto done;
+		if (open[2] == '!') {
+			ig_buf_puts(&b, "${");
+			ig_buf_put(&b, open + 3, (size_t)(close - open - 2));
+			p = close + 1;
+			continue;
+		}
+		char name[128];
+		size_t n = (size_t)(close - open - 2);
+		if (n >= sizeof name) goto done;
+		memcpy(name, open + 2, n);
+		name[n] = 0;
+		const ig_jval *par = c->params && c->params->type == IG_JOBJ ? ig_json_get(c->params, name) : NULL;
+		const ig_jval *def = par && par->type == IG_JOBJ ? ig_json_get(par, "Default") : NULL;
+		if (!def || (def->type != IG_JSTR && def->type != IG_JNUM)) goto done;
+		ig_buf_puts(&b, def->str ? def->str : "");
+		p = close + 1;
+	}
+	out = ig_arena_strdup(&c->m->arena, b.len ? ig_buf_cstr(&b) : "");
+done:
+	ig_buf_free(&b);
+	return out;
+}
 
 static ig_model_value *cfn__intrinsic(cfn_ctx *c, const ig_jval *j, const char *fn, const ig_jval *arg, int depth)
 {
@@ -102,6 +150,14 @@ static ig_model_value *cfn__intrinsic(cfn_ctx *c, const ig_jval *j, const char *
 		const ig_jval *tmpl = arg->type == IG_JARR && arg->n >= 1 ? arg->items[0] : arg;
 		if (tmpl->type == IG_JSTR) {
 			if (!strstr(tmpl->str, "${")) return mdl_str(m, tmpl->str, cfn__span(c, j));
+			if (arg->type != IG_JARR) {
+				const char *known = cfn__sub_params(c, tmpl->str);
+				if (known) {
+					ig_model_value *v = mdl_str(m, known, cfn__span(c, j));
+					v->uses_env_suffix = cfn__sub_env(tmpl->str);
+					return v;
+				}
+			}
 			/* parts that are parameters, resources or pseudo parameters stay unknown: the string is
 			 * the template as written, and the suffix fact is kept */
 			ig_model_value *v = mdl_val(m, IG_MV_CALL, cfn__span(c, j));

@@ -34,6 +34,7 @@ typedef struct code_ctx {
 	size_t n_found;
 	bool *used;
 	long budget;          /* value nodes left to evaluate: constants that refer to each other must not explode */
+	int times;            /* how many times the code being walked runs: loops multiply, 0 = not known */
 } code_ctx;
 
 static bool code__is(TSNode n, const char *t) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), t) == 0; }
@@ -58,14 +59,17 @@ static void code__bind(code_ctx *c, TSNode name, TSNode value)
 	ig_strmap_put(&c->consts, k, strlen(k), slot);
 }
 
-/* Every `const|let|var x = v` (TS/JS) and `x = v` (Python) of the file. */
+/* Every `const x = v` (TS/JS) and `x = v` (Python) of the file. */
 static void code__collect(code_ctx *c, TSNode n, int depth)
 {
 	if (depth > 200) return;
 	const char *t = ts_node_type(n);
 	if (strcmp(t, "variable_declarator") == 0) {
+		/* const only: a let or var (a loop counter) may change */
+		TSNode decl = ts_node_parent(n), kw = ts_node_is_null(decl) ? decl : ts_node_child(decl, 0);
 		TSNode name = ts_node_child_by_field_name(n, "name", 4);
-		if (code__is(name, "identifier")) code__bind(c, name, ts_node_child_by_field_name(n, "value", 5));
+		if (code__is(name, "identifier") && !ts_node_is_null(kw) && ig_node_text_eq(c->p, kw, "const"))
+			code__bind(c, name, ts_node_child_by_field_name(n, "value", 5));
 	} else if (c->py && strcmp(t, "assignment") == 0) {
 		TSNode l = ts_node_child_by_field_name(n, "left", 4);
 		if (code__is(l, "identifier") || code__is(l, "attribute")) code__bind(c, l, ts_node_child_by_field_name(n, "right", 5));
@@ -450,6 +454,7 @@ static void code__resource(code_ctx *c, TSNode call, const ig_resource *d, TSNod
 	r->platform = plat;
 	r->lang = c->f->lang;
 	r->service = d->service;
+	r->count = c->times;
 	if (!code__types(c, r, plat, d->native_type)) {
 		m->n_resources--; /* the last one pushed, not referred to yet */
 		return;
@@ -553,10 +558,52 @@ static void code__stack_call(code_ctx *c, TSNode call)
 
 /* Walk the tree in source order: constructor calls matched to detection's
  * resources, and the variable each is assigned to. */
+/* How many times a loop runs its body: a constant bound (`i < 3`, `range(3)`)
+ * or a known list (`for (const az of ['a', 'b'])`, `[...].forEach`); 0 when
+ * not known, -1 when n is no loop. */
+static int code__loop_times(code_ctx *c, TSNode n)
+{
+	const char *t = ts_node_type(n);
+	ig_model_value *v = NULL;
+	if (strcmp(t, "for_statement") == 0 && !c->py) {
+		TSNode cond = ts_node_child_by_field_name(n, "condition", 9);
+		if (code__is(cond, "expression_statement")) cond = ts_node_named_child(cond, 0);
+		TSNode op = ts_node_child_by_field_name(cond, "operator", 8), r = ts_node_child_by_field_name(cond, "right", 5);
+		TSNode init = ts_node_child_by_field_name(n, "initializer", 11);
+		if (!code__is(cond, "binary_expression") || ts_node_is_null(op) || ts_node_is_null(init) || !strstr(code__text(c, init), "= 0"))
+			return 0;
+		v = code__value(c, r, 1);
+		if (v->kind != IG_MV_NUMBER || v->num < 0 || v->num > 1000) return 0;
+		return (int)v->num + (ig_node_text_eq(c->p, op, "<=") ? 1 : 0);
+	}
+	if (strcmp(t, "for_in_statement") == 0 || (c->py && strcmp(t, "for_statement") == 0)) {
+		TSNode r = ts_node_child_by_field_name(n, "right", 5);
+		if (ts_node_is_null(r)) return 0;
+		if (c->py && code__is(r, "call") && ig_node_text_eq(c->p, ts_node_child_by_field_name(r, "function", 8), "range")) {
+			v = code__call(c, r, 1);
+			return v->n == 1 && v->items[0]->kind == IG_MV_NUMBER && v->items[0]->num >= 0 && v->items[0]->num <= 1000
+				       ? (int)v->items[0]->num : 0;
+		}
+		v = code__value(c, r, 1);
+		return v->kind == IG_MV_LIST || v->kind == IG_MV_MAP ? (int)v->n : 0;
+	}
+	if (strcmp(t, "call_expression") == 0) {
+		TSNode fn = ts_node_child_by_field_name(n, "function", 8);
+		TSNode prop = code__is(fn, "member_expression") ? ts_node_child_by_field_name(fn, "property", 8) : (TSNode){0};
+		if (ts_node_is_null(prop) || !(ig_node_text_eq(c->p, prop, "forEach") || ig_node_text_eq(c->p, prop, "map"))) return -1;
+		v = code__value(c, ts_node_child_by_field_name(fn, "object", 6), 1);
+		return v->kind == IG_MV_LIST ? (int)v->n : 0;
+	}
+	return -1;
+}
+
 static void code__walk(code_ctx *c, TSNode n, TSNode holder, int depth)
 {
 	if (depth > 400) return;
 	const char *t = ts_node_type(n);
+	int times = code__loop_times(c, n);
+	int outer = c->times;
+	if (times >= 0) c->times = c->times > 0 && times > 0 ? c->times * times : 0;
 	if (strcmp(t, "variable_declarator") == 0) holder = ts_node_child_by_field_name(n, "name", 4);
 	else if (strcmp(t, "assignment_expression") == 0 || strcmp(t, "assignment") == 0 ||
 		 strcmp(t, "public_field_definition") == 0) {
@@ -570,6 +617,7 @@ static void code__walk(code_ctx *c, TSNode n, TSNode holder, int depth)
 			/* arguments first: a resource made inside another's props comes before it */
 			for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) code__walk(c, ts_node_named_child(n, i), (TSNode){0}, depth + 1);
 			code__resource(c, n, d, holder);
+			c->times = outer;
 			return;
 		}
 	} else if (strcmp(t, "expression_statement") != 0 && strcmp(t, "parenthesized_expression") != 0 &&
@@ -577,6 +625,7 @@ static void code__walk(code_ctx *c, TSNode n, TSNode holder, int depth)
 		holder = (TSNode){0};
 	}
 	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) code__walk(c, ts_node_named_child(n, i), holder, depth + 1);
+	c->times = outer;
 }
 
 /* Languages without a props reader: the detected resources with their types. */
@@ -610,7 +659,7 @@ void mdl_code_file(ig_model *m, const ig_file *f, int file_id)
 		if (copy.platform == IG_PLAT_CDK || copy.platform == IG_PLAT_CDKTF || copy.platform == IG_PLAT_PULUMI) {
 			code_ctx c = {.m = m, .f = &copy, .p = &p, .tmp = &tmp, .file_id = file_id,
 				      .py = f->lang == IG_LANG_PY, .found = copy.resources, .n_found = copy.n_resources,
-				      .budget = 200000};
+				      .budget = 200000, .times = 1};
 			c.used = ig_arena_alloc(&tmp, (copy.n_resources + 1) * sizeof *c.used);
 			ig_strmap_init(&c.consts, &tmp);
 			ig_strmap_init(&c.res_vars, &tmp);

@@ -118,9 +118,15 @@ TEST(model_cfn_short_and_long_intrinsics_give_one_model)
 	CHECK_STR(role ? role->ref_attr : NULL, "Arn");
 	CHECK_INT(y->n_edges, 2);
 	CHECK(y->n_edges && y->edges[0].cross_service);
-	/* the suffix is known to be used, the name is not known */
+	/* a parameter's default fills the template, and the suffix is known to be used */
 	const ig_model_value *bn = ig_model_prop_get(res(y, "Bucket"), "BucketName");
-	CHECK(bn && bn->uses_env_suffix && bn->kind != IG_MV_STRING);
+	CHECK(bn && bn->uses_env_suffix && bn->kind == IG_MV_STRING && strcmp(bn->text, "logs-dev") == 0);
+	/* a part the model cannot know keeps the template, never a guess */
+	ig_model *u = model_of(&a, "u.yml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n"
+					   "      BucketName: !Sub '${AWS::StackName}-${EnvironmentSuffix}'\n");
+	const ig_model_value *un = ig_model_prop_get(res(u, "B"), "BucketName");
+	CHECK(un && un->kind == IG_MV_CALL && un->uses_env_suffix);
+	ig_model_free(u);
 	ig_model_free(y);
 	ig_model_free(j);
 	ig_arena_free(&a);
@@ -293,5 +299,33 @@ TEST(model_unresolved_is_never_equal_and_bad_input_does_not_crash)
 	ig_model_free(m2);
 	ig_model_free(m3);
 	ig_model_free(m4);
+	ig_arena_free(&a);
+}
+
+TEST(model_loops_with_constant_bounds_count_instances)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_model *m = model_of(&a, "stack.ts",
+			       "import * as s3 from 'aws-cdk-lib/aws-s3';\n"
+			       "const azs = ['a', 'b'];\n"
+			       "for (let i = 0; i < 3; i++) { new s3.Bucket(this, `B${i}`); }\n"
+			       "azs.forEach((az) => { new s3.Bucket(this, `C${az}`); });\n"
+			       "for (const az of azs) { for (let j = 0; j < n; j++) new s3.Bucket(this, 'D'); }\n"
+			       "new s3.Bucket(this, 'E');\n");
+	CHECK_INT(m->n_resources, 4);
+	if (m->n_resources == 4) {
+		CHECK_INT(m->resources[0].count, 3);
+		CHECK(m->resources[0].name_value && m->resources[0].name_value->kind == IG_MV_UNRESOLVED); /* i is no constant */
+		CHECK_INT(m->resources[1].count, 2);
+		CHECK_INT(m->resources[2].count, 0); /* n is not known: neither is the product */
+		CHECK_INT(m->resources[3].count, 1);
+	}
+	ig_model *py = model_of(&a, "stack.py",
+				"from aws_cdk import aws_s3 as s3\n"
+				"for i in range(4):\n    s3.Bucket(self, f'B{i}')\n");
+	CHECK(py->n_resources == 1 && py->resources[0].count == 4);
+	ig_model_free(m);
+	ig_model_free(py);
 	ig_arena_free(&a);
 }
