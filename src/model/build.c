@@ -43,9 +43,11 @@ ig_model *ig_model_build_response(const ig_response *r)
 	if (r) {
 		m->platform = r->platform;
 		m->lang = r->lang;
-		/* Terraform variables and locals of every file first: resources in main.tf read variables.tf */
+		/* Terraform variables and locals, and the constants of program files, of every file first:
+		 * resources in main.tf read variables.tf, a stack reads the constants of config.ts */
 		for (size_t i = 0; i < r->n_files; i++)
 			if (!r->files[i].skipped && r->files[i].lang == IG_LANG_HCL) mdl_tf_symbols(m, &r->files[i], (int)i);
+			else if (!r->files[i].skipped && r->n_files > 1) mdl_code_symbols(m, &r->files[i], (int)i);
 		for (size_t i = 0; i < r->n_files; i++) build__file(m, &r->files[i], (int)i);
 	}
 	mdl_finish(m);

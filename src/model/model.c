@@ -15,6 +15,7 @@ ig_model *mdl_new(void)
 	memset(m, 0, sizeof *m);
 	ig_arena_init(&m->arena);
 	ig_strmap_init(&m->by_name, &m->arena);
+	ig_strmap_init(&m->constants, &m->arena);
 	return m;
 }
 

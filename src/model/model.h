@@ -218,6 +218,9 @@ typedef struct ig_model {
 	size_t n_regions, cap_regions;
 	bool uses_env_suffix;     /* some resource name or property uses the environment suffix */
 	ig_strmap by_name;        /* logical name -> ig_model_resource* (first one wins) */
+	ig_strmap constants;      /* known constants of the response's program files by name (a top-level
+				     TypeScript `const`, a Python module assignment) -> ig_model_value*, for
+				     names one file imports from another (`import { PREFIX } from './config'`) */
 } ig_model;
 
 /* Build the model of a whole response: every file with a parsed tree or with

@@ -35,6 +35,7 @@ typedef struct code_ctx {
 	bool *used;
 	long budget;          /* value nodes left to evaluate: constants that refer to each other must not explode */
 	int times;            /* how many times the code being walked runs: loops multiply, 0 = not known */
+	bool symbols;         /* reading constants for other files: no resources, no imports followed */
 } code_ctx;
 
 static bool code__is(TSNode n, const char *t) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), t) == 0; }
@@ -231,7 +232,15 @@ static ig_model_value *code__name(code_ctx *c, TSNode n, int depth)
 	}
 	const char *parts[8];
 	int np = ig_node_chain(c->tmp, c->p, n, parts, 8);
-	if (np >= 2 && ig_imports_find(&c->f->imports, parts[0])) {
+	const ig_import *b = np >= 1 ? ig_imports_find(&c->f->imports, parts[0]) : NULL;
+	if (b && b->path && !c->symbols && (b->path[0] == '.' || !strchr(b->path, '/'))) {
+		/* a constant of another file of the response: `import { PREFIX } from './config'`,
+		 * `import * as config from './config'` then config.PREFIX, `from .config import PREFIX` */
+		const char *name = np == 1 && b->member ? b->member : np == 2 && !b->member ? parts[1] : NULL;
+		const ig_model_value *k = name ? ig_strmap_get(&c->m->constants, name, strlen(name)) : NULL;
+		if (k) return (ig_model_value *)k; /* shared: values are read-only once built */
+	}
+	if (np >= 2 && b) {
 		/* s3.BucketEncryption.S3_MANAGED: a static member, known by name */
 		ig_model_value *v = mdl_val(c->m, IG_MV_CALL, code__span(c, n));
 		v->text = ig_arena_strdup(&c->m->arena, code__qualify(c, n, text));
@@ -642,6 +651,61 @@ static void code__bare(code_ctx *c)
 		if (d->name) r->name = ig_arena_strdup(&c->m->arena, d->name);
 		if (!code__types(c, r, c->f->platform, d->native_type)) c->m->n_resources--;
 	}
+}
+
+/* Top-level bindings only: a constant inside a function belongs to it. */
+static void code__top_consts(code_ctx *c, TSNode root)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(root); i++) {
+		TSNode s = ts_node_named_child(root, i);
+		if (code__is(s, "export_statement")) s = ts_node_named_child(s, 0);
+		if (code__is(s, "expression_statement") && c->py) s = ts_node_named_child(s, 0);
+		if (code__is(s, "lexical_declaration") || (c->py && code__is(s, "assignment"))) {
+			if (c->py) {
+				TSNode l = ts_node_child_by_field_name(s, "left", 4);
+				if (!code__is(l, "identifier")) continue;
+				ig_model_value *v = code__value(c, ts_node_child_by_field_name(s, "right", 5), 1);
+				const char *k = code__text(c, l);
+				if (v->kind != IG_MV_UNRESOLVED && !ig_strmap_get(&c->m->constants, k, strlen(k)))
+					ig_strmap_put(&c->m->constants, ig_arena_strdup(&c->m->arena, k), strlen(k), v);
+				continue;
+			}
+			TSNode kw = ts_node_child(s, 0);
+			if (!ig_node_text_eq(c->p, kw, "const")) continue;
+			for (uint32_t k = 0; k < ts_node_named_child_count(s); k++) {
+				TSNode d = ts_node_named_child(s, k);
+				TSNode name = ts_node_child_by_field_name(d, "name", 4);
+				if (!code__is(d, "variable_declarator") || !code__is(name, "identifier")) continue;
+				ig_model_value *v = code__value(c, ts_node_child_by_field_name(d, "value", 5), 1);
+				const char *key = code__text(c, name);
+				if (v->kind != IG_MV_UNRESOLVED && !ig_strmap_get(&c->m->constants, key, strlen(key)))
+					ig_strmap_put(&c->m->constants, ig_arena_strdup(&c->m->arena, key), strlen(key), v);
+			}
+		}
+	}
+}
+
+void mdl_code_symbols(ig_model *m, const ig_file *f, int file_id)
+{
+	if (f->lang != IG_LANG_TS && f->lang != IG_LANG_TSX && f->lang != IG_LANG_JS && f->lang != IG_LANG_PY) return;
+	if (!f->text || !f->len) return;
+	ig_arena tmp;
+	ig_arena_init(&tmp);
+	ig_file copy = *f;
+	memset(&copy.imports, 0, sizeof copy.imports);
+	ig_parse p = {0};
+	if (ig_syntax_parse(&p, &tmp, f->lang, f->text, f->len) == 0 && p.tree) {
+		copy.parse = p;
+		ig_imports_collect(&tmp, &p, &copy.imports);
+		code_ctx c = {.m = m, .f = &copy, .p = &p, .tmp = &tmp, .file_id = file_id, .py = f->lang == IG_LANG_PY,
+			      .budget = 50000, .times = 1, .symbols = true};
+		ig_strmap_init(&c.consts, &tmp);
+		ig_strmap_init(&c.res_vars, &tmp);
+		code__collect(&c, ts_tree_root_node(p.tree), 0);
+		code__top_consts(&c, ts_tree_root_node(p.tree));
+	}
+	ig_parse_release(&p);
+	ig_arena_free(&tmp);
 }
 
 void mdl_code_file(ig_model *m, const ig_file *f, int file_id)

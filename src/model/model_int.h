@@ -34,6 +34,8 @@ const char *mdl_tf_attachment(const char *tf_type, const char **parent_type);
 /* CDK module spellings ("aws-s3", "awss3", "s3") -> jsii submodule ("aws_s3"). */
 const char *mdl_cdk_module(const char *written, char *buf, size_t n);
 void mdl_code_file(ig_model *m, const ig_file *f, int file_id);
+/* Top-level constants of a program file into m->constants, read before any resource. */
+void mdl_code_symbols(ig_model *m, const ig_file *f, int file_id);
 
 /* Canonical types (model_canon.c). */
 /* tf_type must live as long as the model (it is kept in r->tf_type). */

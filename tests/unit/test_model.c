@@ -329,3 +329,21 @@ TEST(model_loops_with_constant_bounds_count_instances)
 	ig_model_free(py);
 	ig_arena_free(&a);
 }
+
+TEST(model_constants_imported_from_another_file_of_the_response)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_model *m = model_of2(&a, "lib/config.ts", "export const PREFIX = 'app';\nexport const TAGS = { Team: 'x' };\nfunction f() { const PREFIX = 'no'; }\n",
+				"lib/stack.ts",
+				"import * as s3 from 'aws-cdk-lib/aws-s3';\nimport { PREFIX, TAGS } from './config';\nimport * as cfg from './config';\n"
+				"new s3.Bucket(this, 'B', { bucketName: `${PREFIX}-logs`, tags: TAGS, other: cfg.PREFIX });\n");
+	const ig_model_resource *b = res(m, "B");
+	const ig_model_value *n = b ? ig_model_prop_get(b, "bucketName") : NULL, *t = b ? ig_model_prop_get(b, "tags.Team") : NULL,
+			     *o = b ? ig_model_prop_get(b, "other") : NULL;
+	CHECK(n && n->kind == IG_MV_STRING && strcmp(n->text, "app-logs") == 0);
+	CHECK(t && t->kind == IG_MV_STRING && strcmp(t->text, "x") == 0);
+	CHECK(o && o->kind == IG_MV_STRING && strcmp(o->text, "app") == 0);
+	ig_model_free(m);
+	ig_arena_free(&a);
+}
