@@ -87,6 +87,8 @@ static int model__markdown(ig_arena *a, const char *path, ig_response *r)
 
 /* ---- values ---- */
 
+#define MODEL_JSON_DEPTH 16
+
 static void model__json_span(ig_jsonw *w, const ig_model_span *s)
 {
 	ig_jsonw_kint(w, "file", s->file_id);
@@ -125,10 +127,17 @@ static void model__json_value(ig_jsonw *w, const ig_model_value *v, int depth)
 	if (v->uses_env_suffix) ig_jsonw_kbool(w, "uses_env_suffix", true);
 	if (v->default_source) ig_jsonw_kstr(w, "default_source", v->default_source);
 	ig_jsonw_kline(w, "line", v->span.line);
+	/* each level of a value is three levels of JSON: deeper than this the writer's nesting
+	 * limit would be reached, so children are left out and said to be */
+	if (depth >= MODEL_JSON_DEPTH && v->n && (v->kind == IG_MV_MAP || v->kind == IG_MV_LIST || v->kind == IG_MV_CALL)) {
+		ig_jsonw_kbool(w, "truncated", true);
+		ig_jsonw_obj_end(w);
+		return;
+	}
 	if (v->kind == IG_MV_MAP) {
 		ig_jsonw_key(w, "entries");
 		ig_jsonw_arr(w);
-		for (size_t i = 0; i < v->n && depth < 48; i++) {
+		for (size_t i = 0; i < v->n; i++) {
 			ig_jsonw_obj(w);
 			ig_jsonw_kstr(w, "key", v->keys[i]);
 			ig_jsonw_key(w, "value");
@@ -139,7 +148,7 @@ static void model__json_value(ig_jsonw *w, const ig_model_value *v, int depth)
 	} else if (v->kind == IG_MV_LIST || v->kind == IG_MV_CALL) {
 		ig_jsonw_key(w, v->kind == IG_MV_LIST ? "items" : "arguments");
 		ig_jsonw_arr(w);
-		for (size_t i = 0; i < v->n && depth < 48; i++) model__json_value(w, v->items[i], depth + 1);
+		for (size_t i = 0; i < v->n; i++) model__json_value(w, v->items[i], depth + 1);
 		ig_jsonw_arr_end(w);
 	}
 	ig_jsonw_obj_end(w);
