@@ -172,7 +172,7 @@ function moduleNames(dir, jsii, key) {
 class Index {
 	constructor(w) {
 		this.w = w;
-		this.stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, valued: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, tsOnly: 0, javaSetters: 0, javaGetters: 0 };
+		this.stats = { modules: 0, classes: 0, interfaces: 0, structs: 0, enums: 0, valued: 0, members: 0, deprecated: 0, cfn: 0, aliases: 0, tsOnly: 0, javaSetters: 0, javaGetters: 0, resourceTags: 0, defaults: 0 };
 		this.jsCache = new Map();
 	}
 
@@ -296,6 +296,14 @@ class Index {
 		if (t.kind === 'class') {
 			const cfn = t.docs && t.docs.custom && t.docs.custom.cloudformationResource;
 			if (cfn) s.cfn++;
+			// The IaC model (docs/model.md) reads the CloudFormation type an L2 class stands for from its
+			// `@resource` doc tag. Kept under a key with no '.' ("@resource:aws_s3:Bucket") so that no
+			// child, prefix or suffix lookup of the index ever meets it.
+			const res = t.docs && t.docs.custom && t.docs.custom.resource;
+			if (res && !cfn) {
+				w.add({ key: `@resource:${key.replace(/\./g, ':')}`, kind: 'fact', extra: res });
+				s.resourceTags++;
+			}
 			w.add({ key, kind: 'class', flags: tflags, note: dep, type: cfn || '', extra: bases, aux: t.initializer ? params(t.initializer.parameters) : [] });
 			s.classes++;
 		} else {
@@ -303,6 +311,12 @@ class Index {
 			s[t.datatype ? 'structs' : 'interfaces']++;
 		}
 		for (const p of t.properties || []) {
+			// a prop's documented default, as the jsii states it ("- no encryption", "Duration.days(30)"):
+			// the only defaults the model fills (docs/model.md); same key convention as @resource
+			if (t.datatype && p.docs && typeof p.docs.default === 'string') {
+				w.add({ key: `@default:${key.replace(/\./g, ':')}:${p.name}`, kind: 'fact', extra: p.docs.default });
+				s.defaults++;
+			}
 			const md = deprecation(p.docs);
 			if (md !== null) s.deprecated++;
 			const setter = this.spellings(key, p, t.datatype, true);
@@ -341,7 +355,8 @@ function main() {
 	console.log(`cdk.kb: ${size.entries} entries, ${(size.bytes / 1048576).toFixed(1)} MB; ${s.modules} submodules, ` +
 		`${s.classes} classes (${s.cfn} L1), ${s.interfaces} interfaces, ${s.structs} structs, ${s.enums} enums ` +
 		`(${s.valued} with numeric values), ${s.members} members, ${s.deprecated} deprecated, ${s.aliases} module names, ` +
-		`${s.tsOnly} TypeScript-only exports, ${s.javaSetters} Java builder setters and ${s.javaGetters} getters spelt otherwise (jsii-pacmak ${ix.names.version})`);
+		`${s.tsOnly} TypeScript-only exports, ${s.javaSetters} Java builder setters and ${s.javaGetters} getters spelt otherwise (jsii-pacmak ${ix.names.version}), ` +
+		`${s.resourceTags} @resource tags, ${s.defaults} @default texts`);
 }
 
 if (require.main === module) main();

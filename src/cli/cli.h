@@ -22,6 +22,7 @@ int ig_cmd_detect(int argc, char **argv);
 int ig_cmd_kb(int argc, char **argv);
 int ig_cmd_check(int argc, char **argv);
 int ig_cmd_diff(int argc, char **argv);
+int ig_cmd_model(int argc, char **argv);
 
 /* Shared by commands: print "iacgrade CMD: message" on stderr. */
 void ig_cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -21,6 +21,7 @@ static const command commands[] = {
 	{"kb", ig_cmd_kb, "look up an API, property or argument in the knowledge base"},
 	{"check", ig_cmd_check, "lint plain IaC files (CloudFormation, Terraform, CDK, Pulumi)"},
 	{"diff", ig_cmd_diff, "compare two answers by meaning: the fixes, by resource and function"},
+	{"model", ig_cmd_model, "show the IaC model of a response: resources, canonical types, values, edges"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,55 @@
+/* Building a model: each file of a response goes to the adapter of its
+ * family, then one finishing pass resolves names across all of them. */
+#include "model/model_int.h"
+#include <string.h>
+
+/* The adapter for a file: the detected platform when analysis set it, else
+ * the file's language (a template is JSON or YAML, Terraform is HCL). */
+static void build__file(ig_model *m, const ig_file *f, int file_id)
+{
+	if (!f || f->skipped || !f->text) return;
+	switch (f->lang) {
+	case IG_LANG_JSON:
+	case IG_LANG_YAML:
+		if (f->platform == IG_PLAT_UNKNOWN || f->platform == IG_PLAT_CFN) mdl_cfn_file(m, f, file_id);
+		break;
+	case IG_LANG_HCL: mdl_tf_file(m, f, file_id); break;
+	case IG_LANG_TS:
+	case IG_LANG_TSX:
+	case IG_LANG_JS:
+	case IG_LANG_PY:
+	case IG_LANG_GO:
+	case IG_LANG_JAVA: mdl_code_file(m, f, file_id); break;
+	default: break;
+	}
+}
+
+ig_model *ig_model_build_file(const ig_file *f, int file_id)
+{
+	ig_model *m = mdl_new();
+	if (f) {
+		m->platform = f->platform;
+		m->lang = f->platform_lang ? f->platform_lang : f->lang;
+	}
+	if (f && !f->skipped && f->lang == IG_LANG_HCL) mdl_tf_symbols(m, f, file_id);
+	build__file(m, f, file_id);
+	mdl_finish(m);
+	return m;
+}
+
+ig_model *ig_model_build_response(const ig_response *r)
+{
+	ig_model *m = mdl_new();
+	if (r) {
+		m->platform = r->platform;
+		m->lang = r->lang;
+		/* Terraform variables and locals, and the constants of program files, of every file first:
+		 * resources in main.tf read variables.tf, a stack reads the constants of config.ts */
+		for (size_t i = 0; i < r->n_files; i++)
+			if (!r->files[i].skipped && r->files[i].lang == IG_LANG_HCL) mdl_tf_symbols(m, &r->files[i], (int)i);
+			else if (!r->files[i].skipped && r->n_files > 1) mdl_code_symbols(m, &r->files[i], (int)i);
+		for (size_t i = 0; i < r->n_files; i++) build__file(m, &r->files[i], (int)i);
+	}
+	mdl_finish(m);
+	return m;
+}
