@@ -5,6 +5,7 @@
 #include "detect/aws_types.h"
 #include "diff/diff.h"
 #include "grade/score.h"
+#include "model/model.h"
 #include "req/req.h"
 #include "util/buf.h"
 #include "util/strutil.h"
@@ -122,7 +123,20 @@ static void complexity(ig_task *t, ig_complexity_facts *c)
 	s->services = ig_arena_strdup(&t->arena, ig_buf_cstr(&names));
 	ig_buf_free(&names);
 	c->n_services = s->n_services;
-	s->integrated.evidence = "not computed: needs the references between resources (the IaC model)";
+	/* integrated: a resource references one of another service, through the
+	 * IaC model's edges (the ideal's app only: its model is built here) */
+	ig_model *m = ig_model_build_response(r);
+	for (size_t i = 0; m && i < m->n_edges && !s->integrated.on; i++) {
+		const ig_model_edge *e = &m->edges[i];
+		if (!e->cross_service || e->from < 0 || e->to < 0) continue;
+		const ig_model_resource *a = &m->resources[e->from], *b = &m->resources[e->to];
+		s->integrated.on = true;
+		s->integrated.evidence = ig_arena_printf(&t->arena, "%s:%u: %s (%s) references %s (%s)", a->span.path ? a->span.path : "?",
+							 a->span.line, a->name ? a->name : a->type, a->service ? a->service : "?",
+							 b->name ? b->name : b->type, b->service ? b->service : "?");
+	}
+	if (!s->integrated.on) s->integrated.evidence = "no resource of the ideal references one of another service";
+	if (m) ig_model_free(m);
 	ig_score_factor *factor[] = {&s->security, &s->high_availability, &s->advanced};
 	const char *names_f[] = {"security", "high-availability", "advanced"};
 	for (unsigned i = 0; i < ig_review_complexity_count; i++) {
