@@ -3,6 +3,7 @@
 #include "detect/detect.h"
 #include "diff/diff.h"
 #include "diff/tokens.h"
+#include "model/model.h"
 #include "req/req.h"
 #include "review/categorise.h"
 #include "task/load.h"
@@ -249,6 +250,12 @@ void ig_analyze_task(ig_task *t)
 	ig_req_task(t);
 	t->diff = ig_arena_alloc(&t->arena, sizeof *t->diff);
 	ig_diff_responses(&t->arena, &t->model, &t->ideal, t->diff);
+	/* the IaC model of each answer: property details of code resources' fixes, the ideal's edges */
+	ig_model *mm = t->model.present ? ig_model_build_response(&t->model) : NULL;
+	ig_model *mi = t->ideal.present ? ig_model_build_response(&t->ideal) : NULL;
+	ig_diff_model_details(&t->arena, t->diff, &t->model, &t->ideal, mm, mi);
 	ig_review_categorise(t);
-	ig_review_score(t);
+	ig_review_score(t, mi);
+	if (mm) ig_model_free(mm);
+	if (mi) ig_model_free(mi);
 }

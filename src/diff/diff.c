@@ -540,6 +540,17 @@ static const char *section_of(ig_arena *a, const char *name)
 	return dot ? ig_arena_strndup(a, name, (size_t)(dot - name)) : name;
 }
 
+/* The imports of a file only one side has belong with that file's top level:
+ * the fix already made for it, or -1. */
+static int32_t file_top_fix(const side *s, size_t u)
+{
+	size_t f = s->ufile[u], top = s->unit_at[f];
+	if (s->unit[u]->kind != IG_UNIT_IMPORTS || s->fpair[f] >= 0) return -1;
+	for (size_t k = s->own_at[top]; k < s->own_at[top + 1]; k++)
+		if (s->fix[s->own[k]] >= 0) return s->fix[s->own[k]];
+	return -1;
+}
+
 static void make_fixes(pair_ctx *c)
 {
 	side *m = &c->s[0], *i = &c->s[1];
@@ -563,7 +574,8 @@ static void make_fixes(pair_ctx *c)
 		int32_t v = m->pair[u];
 		if (!unit_has_changes(m, u) && !(v >= 0 && unit_has_changes(i, (size_t)v))) continue;
 		const ig_unit *um = m->unit[u], *ui = v >= 0 ? i->unit[v] : NULL;
-		int32_t fx = -1;
+		int32_t fx = v < 0 ? file_top_fix(m, u) : -1;
+		if (fx >= 0) { assign_unit(c, 0, u, fx, -1, 0); continue; }
 		if (!ui && um->kind == IG_UNIT_SECTION) { /* removed: one fix per section */
 			const char *sec = section_of(c->a, um->name);
 			for (size_t k = 0; k < n_sect[0] && fx < 0; k++)
@@ -591,7 +603,8 @@ static void make_fixes(pair_ctx *c)
 	for (size_t v = 0; v < i->nu; v++) {
 		if (i->pair[v] >= 0 || !unit_has_changes(i, v)) continue;
 		const ig_unit *ui = i->unit[v];
-		int32_t fx = -1;
+		int32_t fx = file_top_fix(i, v);
+		if (fx >= 0) { assign_unit(c, 1, v, fx, -1, 0); continue; }
 		if (ui->kind == IG_UNIT_SECTION) { /* added: one fix per section */
 			const char *sec = section_of(c->a, ui->name);
 			for (size_t k = 0; k < n_sect[1] && fx < 0; k++)

@@ -79,4 +79,9 @@ typedef struct ig_diff {
 /* Compare the model's answer with the ideal (both analysed: their files hold
  * token streams). The result lives in the arena. */
 void ig_diff_responses(ig_arena *a, const ig_response *model, const ig_response *ideal, ig_diff *out);
+/* Fill the details of code resources' fixes, property by property, from the
+ * IaC model of each side (details.c); a template's fixes have theirs. */
+struct ig_model;
+void ig_diff_model_details(ig_arena *a, ig_diff *d, const ig_response *model, const ig_response *ideal,
+			   const struct ig_model *mm, const struct ig_model *mi);
 #endif

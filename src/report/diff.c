@@ -172,7 +172,13 @@ void ig_report_diff_text(ig_buf *o, const ig_diff *d)
 		if (f->reason) ig_buf_printf_text(o, "    %s\n", f->reason);
 		diff__where(o, "model", &f->model);
 		diff__where(o, "ideal", &f->ideal);
-		for (size_t k = 0; k < f->n_details; k++) ig_buf_printf_text(o, "    detail: %s\n", f->details[k].path);
+		for (size_t k = 0; k < f->n_details; k++) {
+			const ig_fix_detail *dt = &f->details[k];
+			ig_buf_printf_text(o, "    %s: %s", dt->path, !dt->old_text ? "added" : !dt->new_text ? "removed" : "changed");
+			if (dt->model.file) ig_buf_printf(o, " (model line %u)", dt->model.line);
+			if (dt->ideal.file) ig_buf_printf(o, " (ideal line %u)", dt->ideal.line);
+			ig_buf_putc(o, '\n');
+		}
 		diff__frame(o, '-', &f->model);
 		diff__frame(o, '+', &f->ideal);
 	}

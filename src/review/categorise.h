@@ -11,7 +11,8 @@
  * counted). Needs the task analysed. */
 void ig_review_categorise(ig_task *t);
 /* Every step of the score (docs/scoring.md) into t->score, from the
- * categorised fixes and the ideal; the platform/language blocker's finding
- * is added here. */
-void ig_review_score(ig_task *t);
+ * categorised fixes, the ideal and its IaC model (NULL: the integrated
+ * factor is off); the platform/language blocker's finding is added here. */
+struct ig_model;
+void ig_review_score(ig_task *t, const struct ig_model *ideal_model);
 #endif

@@ -110,7 +110,7 @@ static bool is_service(const ig_response *r, const char *name)
  * resources: CloudFormation itself (outputs, stacks) and scripts' clients do not. */
 static bool service_counts(const char *s) { return strcmp(s, "CloudFormation") != 0 && strncmp(s, "boto3:", 6) != 0; }
 
-static void complexity(ig_task *t, ig_complexity_facts *c)
+static void complexity(ig_task *t, ig_complexity_facts *c, const ig_model *m)
 {
 	ig_score *s = &t->score;
 	const ig_response *r = &t->ideal;
@@ -125,7 +125,6 @@ static void complexity(ig_task *t, ig_complexity_facts *c)
 	c->n_services = s->n_services;
 	/* integrated: a resource references one of another service, through the
 	 * IaC model's edges (the ideal's app only: its model is built here) */
-	ig_model *m = ig_model_build_response(r);
 	for (size_t i = 0; m && i < m->n_edges && !s->integrated.on; i++) {
 		const ig_model_edge *e = &m->edges[i];
 		if (!e->cross_service || e->from < 0 || e->to < 0) continue;
@@ -136,7 +135,7 @@ static void complexity(ig_task *t, ig_complexity_facts *c)
 							 b->name ? b->name : b->type, b->service ? b->service : "?");
 	}
 	if (!s->integrated.on) s->integrated.evidence = "no resource of the ideal references one of another service";
-	if (m) ig_model_free(m);
+
 	ig_score_factor *factor[] = {&s->security, &s->high_availability, &s->advanced};
 	const char *names_f[] = {"security", "high-availability", "advanced"};
 	for (unsigned i = 0; i < ig_review_complexity_count; i++) {
@@ -157,7 +156,7 @@ static void complexity(ig_task *t, ig_complexity_facts *c)
 	c->advanced = s->advanced.on;
 }
 
-void ig_review_score(ig_task *t)
+void ig_review_score(ig_task *t, const struct ig_model *ideal_model)
 {
 	ig_score *s = &t->score;
 	prompt_blockers(t);
@@ -167,7 +166,7 @@ void ig_review_score(ig_task *t)
 	else if (!d || (d->note && d->n_fixes == 1 && d->fixes[0].kind == IG_FIX_NO_CODE)) s->status_reason = "the model's answer holds no code";
 	else if (d->note) s->status_reason = d->note;
 	ig_complexity_facts cf = {0};
-	complexity(t, &cf);
+	complexity(t, &cf, ideal_model);
 	if (d)
 		for (size_t i = 0; i < d->n_fixes; i++) {
 			const ig_fix *x = &d->fixes[i];
