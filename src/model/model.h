@@ -128,7 +128,7 @@ typedef enum ig_model_canon_src {
 	IG_CANON_JSII_RESOURCE, /* the jsii `@resource` doc tag of a CDK L2 class */
 	IG_CANON_CFN_SIBLING,   /* the Cfn<Name> class in the same CDK module */
 	IG_CANON_OVERRIDE,      /* a reviewed row of data/kb/facts-model.tsv with its URL: "model-pulumi-tf.*" (the
-				   Terraform type of a Pulumi class), "model-canonical.<module>.<Class>" (CDK; none yet) */
+				   Terraform type of a Pulumi class), "model-canonical.<module>.<Class>" (CDK) */
 	IG_CANON_BASE_CLASS,    /* a CDK class's base class maps (NodejsFunction extends lambda.Function) */
 } ig_model_canon_src;
 
