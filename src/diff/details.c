@@ -4,27 +4,7 @@
  * value tree already (diff.c). */
 #include "diff/diff.h"
 #include "model/model.h"
-#include <ctype.h>
 #include <string.h>
-
-/* The lines [l0, l1] of f, trimmed and shortened. */
-static const char *details__text(ig_arena *a, const ig_file *f, unsigned l0, unsigned l1)
-{
-	const char *s = f->text, *end = f->text + f->len;
-	for (unsigned l = 1; l < l0 && s < end; l++) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		s = nl ? nl + 1 : end;
-	}
-	const char *e = s;
-	for (unsigned l = l0; l <= l1 && e < end; l++) {
-		const char *nl = memchr(e, '\n', (size_t)(end - e));
-		e = nl ? nl + 1 : end;
-	}
-	while (s < e && isspace((unsigned char)*s)) s++;
-	while (e > s && isspace((unsigned char)e[-1])) e--;
-	size_t n = (size_t)(e - s);
-	return n > 400 ? ig_arena_printf(a, "%.*s ...", 400, s) : ig_arena_strndup(a, s, n);
-}
 
 static const ig_model_prop *details__prop(const ig_model_resource *r, const char *folded)
 {
@@ -58,8 +38,8 @@ static void details__add(ig_arena *a, ig_fix *x, const ig_model_prop *pm, const 
 	d->path = ig_arena_strdup(a, (pi ? pi : pm)->key); /* the models are freed after the review */
 	details__place(&d->model, model, pm ? pm->value : NULL);
 	details__place(&d->ideal, ideal, pi ? pi->value : NULL);
-	if (d->model.file) d->old_text = details__text(a, d->model.file, d->model.line, d->model.end_line);
-	if (d->ideal.file) d->new_text = details__text(a, d->ideal.file, d->ideal.line, d->ideal.end_line);
+	if (d->model.file) d->old_text = ig_diff_lines_text(a, d->model.file, d->model.line, d->model.end_line);
+	if (d->ideal.file) d->new_text = ig_diff_lines_text(a, d->ideal.file, d->ideal.line, d->ideal.end_line);
 }
 
 void ig_diff_model_details(ig_arena *a, ig_diff *d, const ig_response *model, const ig_response *ideal,

@@ -432,8 +432,7 @@ static ig_fix_kind kind_for(const ig_unit *um, const ig_unit *ui)
 	return IG_FIX_CODE_CHANGED;
 }
 
-/* The lines of a file [l0, l1], trimmed and shortened, for a detail. */
-static const char *lines_text(ig_arena *a, const ig_file *f, unsigned l0, unsigned l1)
+const char *ig_diff_lines_text(ig_arena *a, const ig_file *f, unsigned l0, unsigned l1)
 {
 	const char *s = f->text, *end = f->text + f->len;
 	for (unsigned l = 1; l < l0 && s < end; l++) {
@@ -498,8 +497,8 @@ static void fix_details(pair_ctx *c, int32_t fx)
 	}
 	for (size_t k = 0; k < f->n_details; k++) {
 		ig_fix_detail *dt = &f->details[k];
-		if (dt->model.file) dt->old_text = lines_text(c->a, dt->model.file, dt->model.line, dt->model.end_line);
-		if (dt->ideal.file) dt->new_text = lines_text(c->a, dt->ideal.file, dt->ideal.line, dt->ideal.end_line);
+		if (dt->model.file) dt->old_text = ig_diff_lines_text(c->a, dt->model.file, dt->model.line, dt->model.end_line);
+		if (dt->ideal.file) dt->new_text = ig_diff_lines_text(c->a, dt->ideal.file, dt->ideal.line, dt->ideal.end_line);
 	}
 }
 
@@ -551,6 +550,22 @@ static int32_t file_top_fix(const side *s, size_t u)
 	return -1;
 }
 
+/* The fix for entries of section `sec` only side sd has (added in the ideal,
+ * removed from the model): made once, then shared. */
+static int32_t section_fix(pair_ctx *c, int sd, const char *sec)
+{
+	ig_fix_kind kind = sd ? IG_FIX_CODE_ADDED : IG_FIX_CODE_REMOVED;
+	for (size_t k = 0; k < c->d->n_fixes; k++) {
+		const ig_fix *x = &c->d->fixes[k];
+		const char *name = sd ? x->ideal_name : x->model_name;
+		if (x->kind == kind && x->unit == IG_UNIT_SECTION && name && strcmp(name, sec) == 0) return (int32_t)k;
+	}
+	int32_t fx = fix_new(c, kind, IG_UNIT_SECTION);
+	if (sd) c->d->fixes[fx].ideal_name = sec;
+	else c->d->fixes[fx].model_name = sec;
+	return fx;
+}
+
 static void make_fixes(pair_ctx *c)
 {
 	side *m = &c->s[0], *i = &c->s[1];
@@ -567,9 +582,6 @@ static void make_fixes(pair_ctx *c)
 		for (size_t v = 0; v < i->nu; v++) n += assign_unit(c, 1, v, fx, (int)g, cut_i);
 		if (!n) c->d->n_fixes--;
 	}
-	int32_t sect_fix[2][8];
-	const char *sect_name[2][8];
-	size_t n_sect[2] = {0, 0};
 	for (size_t u = 0; u < m->nu; u++) {
 		int32_t v = m->pair[u];
 		if (!unit_has_changes(m, u) && !(v >= 0 && unit_has_changes(i, (size_t)v))) continue;
@@ -577,15 +589,7 @@ static void make_fixes(pair_ctx *c)
 		int32_t fx = v < 0 ? file_top_fix(m, u) : -1;
 		if (fx >= 0) { assign_unit(c, 0, u, fx, -1, 0); continue; }
 		if (!ui && um->kind == IG_UNIT_SECTION) { /* removed: one fix per section */
-			const char *sec = section_of(c->a, um->name);
-			for (size_t k = 0; k < n_sect[0] && fx < 0; k++)
-				if (strcmp(sect_name[0][k], sec) == 0) fx = sect_fix[0][k];
-			if (fx < 0) {
-				fx = fix_new(c, IG_FIX_CODE_REMOVED, IG_UNIT_SECTION);
-				c->d->fixes[fx].model_name = sec;
-				if (n_sect[0] < 8) sect_name[0][n_sect[0]] = sec, sect_fix[0][n_sect[0]++] = fx;
-			}
-			assign_unit(c, 0, u, fx, -1, 0);
+			assign_unit(c, 0, u, section_fix(c, 0, section_of(c->a, um->name)), -1, 0);
 			continue;
 		}
 		fx = fix_new(c, kind_for(um, ui), um->kind);
@@ -606,15 +610,7 @@ static void make_fixes(pair_ctx *c)
 		int32_t fx = file_top_fix(i, v);
 		if (fx >= 0) { assign_unit(c, 1, v, fx, -1, 0); continue; }
 		if (ui->kind == IG_UNIT_SECTION) { /* added: one fix per section */
-			const char *sec = section_of(c->a, ui->name);
-			for (size_t k = 0; k < n_sect[1] && fx < 0; k++)
-				if (strcmp(sect_name[1][k], sec) == 0) fx = sect_fix[1][k];
-			if (fx < 0) {
-				fx = fix_new(c, IG_FIX_CODE_ADDED, IG_UNIT_SECTION);
-				c->d->fixes[fx].ideal_name = sec;
-				if (n_sect[1] < 8) sect_name[1][n_sect[1]] = sec, sect_fix[1][n_sect[1]++] = fx;
-			}
-			assign_unit(c, 1, v, fx, -1, 0);
+			assign_unit(c, 1, v, section_fix(c, 1, section_of(c->a, ui->name)), -1, 0);
 			continue;
 		}
 		fx = fix_new(c, kind_for(NULL, ui), ui->kind);

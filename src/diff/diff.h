@@ -79,6 +79,9 @@ typedef struct ig_diff {
 /* Compare the model's answer with the ideal (both analysed: their files hold
  * token streams). The result lives in the arena. */
 void ig_diff_responses(ig_arena *a, const ig_response *model, const ig_response *ideal, ig_diff *out);
+/* The lines [l0, l1] of f, trimmed and shortened to 400 bytes: a detail's text. */
+const char *ig_diff_lines_text(ig_arena *a, const ig_file *f, unsigned l0, unsigned l1);
+
 /* Fill the details of code resources' fixes, property by property, from the
  * IaC model of each side (details.c); a template's fixes have theirs. */
 struct ig_model;
