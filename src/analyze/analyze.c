@@ -82,8 +82,9 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 		ig_check_file(&c);
 	}
 	f->tokens = ig_tokens_build(&t->arena, f);
-	/* Trees are large: free them as soon as the file's facts are out. */
-	ig_parse_release(&f->parse);
+	/* Trees are large: free them as soon as the file's facts are out, unless
+	 * the IaC model of the answers reads them after (ig_analyze_task). */
+	if (!t->keep_trees) ig_parse_release(&f->parse);
 	analyze__sort_file_findings(t, from);
 }
 
@@ -221,13 +222,28 @@ static void analyze__compare_ideals(ig_task *t)
 				    "none of the %zu code files of the app (lib/, bin/) matches a block of %s", app, md->source);
 }
 
+/* The trees the models read, freed once; the turns' copies of the model's
+ * files point at the same trees and only forget them. */
+static void analyze__release_trees(ig_task *t)
+{
+	for (size_t i = 0; i < t->model.n_files; i++) ig_parse_release(&t->model.files[i].parse);
+	for (size_t i = 0; i < t->ideal.n_files; i++) ig_parse_release(&t->ideal.files[i].parse);
+	for (size_t k = 0; k < t->n_turns; k++)
+		for (size_t i = 0; i < t->turns[k].n_files; i++) t->turns[k].files[i].parse.tree = NULL;
+	if (t->ideal_md.files != t->ideal.files)
+		for (size_t i = 0; i < t->ideal_md.n_files; i++) ig_parse_release(&t->ideal_md.files[i].parse);
+}
+
 void ig_analyze_task(ig_task *t)
 {
 	/* The resolved model shares its files with the turns: analyse it, then
 	 * copy the results back so each turn's listing shows them too. */
 	ig_strmap seen;
 	ig_strmap_init(&seen, &t->arena);
+	/* the model and the ideal keep their trees until their IaC models are built */
+	t->keep_trees = true;
 	analyze__response(t, &t->model, IG_LANG_UNKNOWN, true, &seen);
+	t->keep_trees = false;
 	for (size_t k = 0; k < t->n_turns; k++) {
 		ig_response *turn = &t->turns[k];
 		for (size_t i = 0; i < turn->n_files; i++)
@@ -239,7 +255,9 @@ void ig_analyze_task(ig_task *t)
 	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
 	/* IDEAL_RESPONSE.md beside lib/ is documentation: the lib/ code is checked */
 	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false, &seen);
+	t->keep_trees = true;
 	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true, &seen);
+	t->keep_trees = false;
 	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
 	analyze__compare_ideals(t);
 	if (t->model.present && t->model.truncated)
@@ -258,4 +276,5 @@ void ig_analyze_task(ig_task *t)
 	ig_review_score(t, mi);
 	if (mm) ig_model_free(mm);
 	if (mi) ig_model_free(mi);
+	analyze__release_trees(t);
 }

@@ -3,6 +3,16 @@
 #include "model/model_int.h"
 #include <string.h>
 
+bool mdl_parse(ig_parse *p, ig_arena *tmp, const ig_file *f, ig_lang lang)
+{
+	if (f->parse.tree && f->parse.lang == lang && f->parse.src == f->text) {
+		*p = f->parse;
+		p->tree = ts_tree_copy(f->parse.tree); /* shared with the analysis: a copy is a reference */
+		return true;
+	}
+	return ig_syntax_parse(p, tmp, lang, f->text, f->len) == 0 && p->tree;
+}
+
 /* The adapter for a file: the detected platform when analysis set it, else
  * the file's language (a template is JSON or YAML, Terraform is HCL). */
 static void build__file(ig_model *m, const ig_file *f, int file_id)

@@ -293,7 +293,7 @@ void mdl_cfn_file(ig_model *m, const ig_file *f, int file_id)
 	ig_arena tmp;
 	ig_arena_init(&tmp);
 	ig_parse p = {0};
-	if (ig_syntax_parse(&p, &tmp, f->lang, f->text, f->len) == 0 && p.tree) {
+	if (mdl_parse(&p, &tmp, f, f->lang)) {
 		const ig_jval *root = f->lang == IG_LANG_YAML ? ig_yaml_value(&tmp, &p, cfn__tag, NULL) : ig_json_value(&tmp, &p);
 		if (root && root->type == IG_JOBJ && ig_json_get(root, "Resources")) {
 			cfn_ctx c = {.m = m, .f = f, .file_id = file_id};

@@ -694,7 +694,7 @@ void mdl_code_symbols(ig_model *m, const ig_file *f, int file_id)
 	ig_file copy = *f;
 	memset(&copy.imports, 0, sizeof copy.imports);
 	ig_parse p = {0};
-	if (ig_syntax_parse(&p, &tmp, f->lang, f->text, f->len) == 0 && p.tree) {
+	if (mdl_parse(&p, &tmp, f, f->lang)) {
 		copy.parse = p;
 		ig_imports_collect(&tmp, &p, &copy.imports);
 		code_ctx c = {.m = m, .f = &copy, .p = &p, .tmp = &tmp, .file_id = file_id, .py = f->lang == IG_LANG_PY,
@@ -717,7 +717,7 @@ void mdl_code_file(ig_model *m, const ig_file *f, int file_id)
 	copy.n_resources = copy.cap_resources = 0;
 	memset(&copy.imports, 0, sizeof copy.imports);
 	ig_parse p = {0};
-	if (ig_syntax_parse(&p, &tmp, f->lang, f->text, f->len) == 0 && p.tree) {
+	if (mdl_parse(&p, &tmp, f, f->lang)) {
 		copy.parse = p;
 		ig_detect_file(&tmp, &copy);
 		if (copy.platform == IG_PLAT_CDK || copy.platform == IG_PLAT_CDKTF || copy.platform == IG_PLAT_PULUMI) {

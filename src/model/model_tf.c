@@ -428,7 +428,7 @@ static void tf__run(ig_model *m, const ig_file *f, int file_id, bool symbols)
 	ig_arena tmp;
 	ig_arena_init(&tmp);
 	ig_parse p = {0};
-	if (ig_syntax_parse(&p, &tmp, IG_LANG_HCL, f->text, f->len) == 0 && p.tree) {
+	if (mdl_parse(&p, &tmp, f, IG_LANG_HCL)) {
 		tf_ctx c = {.m = m, .f = f, .p = &p, .tmp = &tmp, .file_id = file_id};
 		if (symbols) tf__symbols(&c, tf__root_body(&p));
 		else tf__blocks(&c, tf__root_body(&p));

@@ -9,6 +9,8 @@
 #include "req/internal.h"
 #include "util/strutil.h"
 #include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Namespaces spelled like ordinary words: a capital at the start of a
@@ -35,21 +37,37 @@ static bool svc__in(const char *const *list, const char *w)
 
 /* The folded run is a service by name (alias, namespace or short name), not
  * only as a resource name. */
-static bool svc__by_name(const char *folded)
+/* Every folded service name (aliases, CDK module names, namespaces), sorted
+ * once for the process: the reader asks for each word of every prompt. */
+static char **g_svc_names;
+static size_t g_svc_n;
+static pthread_once_t g_svc_once = PTHREAD_ONCE_INIT;
+
+static int svc__cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static void svc__names_build(void)
 {
-	for (unsigned i = 0; i < ig_svc_aliases_count; i++)
-		if (strcmp(ig_svc_aliases[i].key, folded) == 0) return true;
+	size_t cap = ig_svc_aliases_count + 2 * (size_t)ig_aws_services_count + 1;
+	g_svc_names = ig_xmalloc(cap * sizeof *g_svc_names);
+	for (unsigned i = 0; i < ig_svc_aliases_count; i++) g_svc_names[g_svc_n++] = (char *)ig_svc_aliases[i].key;
 	for (unsigned i = 0; i < ig_aws_services_count; i++) {
-		if (strcmp(ig_aws_services[i].short_name, folded) == 0) return true;
+		g_svc_names[g_svc_n++] = (char *)ig_aws_services[i].short_name;
 		const char *ns = ig_aws_services[i].ns;
-		size_t k = 0;
-		char f[64];
-		for (size_t j = 0; ns[j] && k + 1 < sizeof f; j++)
+		size_t k = 0, n = strlen(ns);
+		char *f = ig_xmalloc(n + 1);
+		for (size_t j = 0; j < n; j++)
 			if (isalnum((unsigned char)ns[j])) f[k++] = (char)tolower((unsigned char)ns[j]);
 		f[k] = 0;
-		if (strcmp(f, folded) == 0) return true;
+		g_svc_names[g_svc_n++] = f; /* kept for the process */
 	}
-	return strcmp(folded, "vpc") == 0;
+	g_svc_names[g_svc_n++] = (char *)"vpc";
+	qsort(g_svc_names, g_svc_n, sizeof *g_svc_names, svc__cmp);
+}
+
+static bool svc__by_name(const char *folded)
+{
+	pthread_once(&g_svc_once, svc__names_build);
+	return bsearch(&folded, g_svc_names, g_svc_n, sizeof *g_svc_names, svc__cmp) != NULL;
 }
 
 const char *req_resource_name(ig_arena *a, const char *words, size_t n)

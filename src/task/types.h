@@ -167,6 +167,7 @@ typedef struct ig_task {
 	ig_finding *findings;
 	size_t n_findings, cap_findings;
 	ig_score score;
+	bool keep_trees;          /* analysis keeps parse trees (for the IaC models), freed after the review */
 	struct ig_diff *diff;     /* the model against the ideal (diff/diff.h), NULL before analysis */
 } ig_task;
 
