@@ -57,6 +57,7 @@ typedef struct {
 	ig_arena *a;
 	ig_diff *d;
 	side s[2];            /* [0] model, [1] ideal */
+	size_t saved[IG_IGN_COUNT][2]; /* the app's ignored lines, kept while the tests are accounted */
 } pair_ctx;
 
 static const ig_file *tok_file(const side *s, size_t t) { return s->files[s->tfile[t]]; }
@@ -68,6 +69,9 @@ static bool has_code(const ig_file *f)
 {
 	return f->tokens != NULL && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
 }
+
+/* The tests, compared as a group of their own: reported, never fixes for the score. */
+static bool is_test_code(const ig_file *f) { return f->tokens != NULL && f->role == IG_ROLE_TEST; }
 
 static bool unit_pairable(const ig_unit *u) { return u->kind != IG_UNIT_TOP && u->kind != IG_UNIT_IMPORTS; }
 
@@ -92,11 +96,11 @@ static void side_supersede(ig_arena *a, side *s)
 	}
 }
 
-static void side_init(ig_arena *a, side *s, const ig_response *r)
+static void side_init(ig_arena *a, side *s, const ig_response *r, bool tests)
 {
 	s->files = ig_arena_alloc(a, (r->n_files + 1) * sizeof *s->files);
 	for (size_t i = 0; i < r->n_files; i++)
-		if (has_code(&r->files[i])) s->files[s->n_files++] = &r->files[i];
+		if (tests ? is_test_code(&r->files[i]) : has_code(&r->files[i])) s->files[s->n_files++] = &r->files[i];
 	s->fpair = ig_arena_alloc(a, (s->n_files + 1) * sizeof *s->fpair);
 	s->tok_at = ig_arena_alloc(a, (s->n_files + 1) * sizeof *s->tok_at);
 	s->unit_at = ig_arena_alloc(a, (s->n_files + 1) * sizeof *s->unit_at);
@@ -897,14 +901,45 @@ static void fix_ids(ig_diff *d)
 	}
 }
 
+/* Pair, match and make the fixes of one group of files (the app, or the tests). */
+static void diff_group(pair_ctx *c, bool tests)
+{
+	ig_diff *out = c->d;
+	size_t first = out->n_fixes;
+	pair_files(&c->s[0], &c->s[1]);
+	if (!tests) {
+		for (size_t x = 0; x < c->s[0].n_files; x++) {
+			if (c->s[0].fpair[x] >= 0) out->files_paired++;
+			else out->files_model_only++;
+		}
+		for (size_t y = 0; y < c->s[1].n_files; y++) out->files_ideal_only += c->s[1].fpair[y] < 0;
+	}
+	pair_units(c);
+	rename_list cand = {0};
+	match_all(c, &cand);
+	if (cand.n && apply_renames(c, &cand)) match_all(c, NULL);
+	make_fixes(c);
+	for (size_t k = first; k < out->n_fixes; k++) out->fixes[k].test = tests;
+	if (tests) { /* their lines: counted under `test`, not as fixes */
+		size_t before[2] = {out->changed_lines[0], out->changed_lines[1]};
+		account_lines(c);
+		for (int sd = 0; sd < 2; sd++) out->ignored_lines[IG_IGN_TEST][sd] += out->changed_lines[sd] - before[sd];
+		for (size_t k = first; k < out->n_fixes; k++) out->fixes[k].model_lines = out->fixes[k].ideal_lines = 0;
+		for (int r = 0; r < IG_IGN_COUNT; r++)
+			if (r != IG_IGN_TEST) out->ignored_lines[r][0] = c->saved[r][0], out->ignored_lines[r][1] = c->saved[r][1];
+	} else {
+		account_lines(c);
+	}
+}
+
 void ig_diff_responses(ig_arena *a, const ig_response *model, const ig_response *ideal, ig_diff *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!model || !model->present) { out->note = "no model answer"; return; }
 	if (!ideal || !ideal->present) { out->note = "no ideal answer"; return; }
 	pair_ctx c = {.a = a, .d = out};
-	side_init(a, &c.s[0], model);
-	side_init(a, &c.s[1], ideal);
+	side_init(a, &c.s[0], model, false);
+	side_init(a, &c.s[1], ideal, false);
 	if (!c.s[1].n_files) { out->note = "the ideal holds no code"; return; }
 	if (!c.s[0].n_files) {
 		out->note = "the model's answer holds no code";
@@ -913,18 +948,14 @@ void ig_diff_responses(ig_arena *a, const ig_response *model, const ig_response 
 		fix_ids(out);
 		return;
 	}
-	pair_files(&c.s[0], &c.s[1]);
-	for (size_t x = 0; x < c.s[0].n_files; x++) {
-		if (c.s[0].fpair[x] >= 0) out->files_paired++;
-		else out->files_model_only++;
+	diff_group(&c, false);
+	pair_ctx t = {.a = a, .d = out};
+	side_init(a, &t.s[0], model, true);
+	side_init(a, &t.s[1], ideal, true);
+	if (t.s[0].n_files || t.s[1].n_files) {
+		memcpy(t.saved, out->ignored_lines, sizeof t.saved);
+		diff_group(&t, true);
 	}
-	for (size_t y = 0; y < c.s[1].n_files; y++) out->files_ideal_only += c.s[1].fpair[y] < 0;
-	pair_units(&c);
-	rename_list cand = {0};
-	match_all(&c, &cand);
-	if (cand.n && apply_renames(&c, &cand)) match_all(&c, NULL);
-	make_fixes(&c);
-	account_lines(&c);
 	fix_ids(out);
 	if (out->n_fixes > 1) qsort(out->fixes, out->n_fixes, sizeof *out->fixes, fix_order);
 }

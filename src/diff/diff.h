@@ -65,6 +65,7 @@ typedef struct ig_fix {
 	size_t n_resolves, cap_resolves;
 	const char *environment; /* "localstack" for a change made only for the emulator, else NULL */
 	bool counted;            /* counts for the score (not LocalStack-only, not tests) */
+	bool test;               /* a change to the tests: reported apart, never a fix for the score */
 } ig_fix;
 
 typedef struct ig_diff {

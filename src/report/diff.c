@@ -98,6 +98,7 @@ void ig_report_diff_json(ig_jsonw *w, const ig_diff *d)
 		if (f->category) ig_jsonw_strn(w, &f->category, 1); else ig_jsonw_null(w);
 		ig_jsonw_kstr(w, "reason", f->reason);
 		ig_jsonw_kbool(w, "counted", f->counted);
+		ig_jsonw_kbool(w, "test", f->test);
 		ig_jsonw_key(w, "resolves");
 		ig_jsonw_arr(w);
 		for (size_t k = 0; k < f->n_resolves; k++) ig_jsonw_int(w, (long long)f->resolves[k]);

@@ -179,22 +179,25 @@ void ig_report_md(ig_buf *o, const ig_task *t, const char *path)
 		}
 	}
 	if (!n) ig_buf_puts(o, "No failures: the model's answer is the ideal in meaning.\n\n");
-	if (apart) {
-		ig_buf_printf(o, "## LocalStack Compatibility Changes (not counted)\n\n");
+	static const char *const apart_title[] = {"LocalStack Compatibility Changes (not counted)", "Test Changes (not counted)"};
+	for (int group = 0; group < 2 && apart; group++) {
+		bool any = false;
 		for (size_t i = 0; i < d->n_fixes; i++) {
 			const ig_fix *x = &d->fixes[i];
-			if (x->counted) continue;
+			if (x->counted || x->test != (group == 1)) continue;
+			if (!any) ig_buf_printf(o, "## %s\n\n", apart_title[group]);
+			any = true;
 			ig_buf_puts(o, "- ");
 			md__title(o, x);
 			ig_buf_printf_text(o, ": %s\n", x->reason ? x->reason : "");
 		}
-		ig_buf_putc(o, '\n');
+		if (any) ig_buf_putc(o, '\n');
 	}
 	ig_buf_puts(o, "## Summary\n\n");
 	ig_buf_printf(o, "- Total failures: %zu\n", n);
 	for (int sev = 0; sev < SEV_COUNT; sev++) ig_buf_printf(o, "- %s: %zu\n", md_sev_name[sev], counts[sev]);
 	ig_buf_printf(o, "- Category A: %zu, Category B: %zu, Category C: %zu, Category D: %zu\n", cats[0], cats[1], cats[2], cats[3]);
-	if (apart) ig_buf_printf(o, "- Not counted (LocalStack): %zu\n", apart);
+	if (apart) ig_buf_printf(o, "- Not counted (LocalStack, tests): %zu\n", apart);
 	ig_buf_putc(o, '\n');
 	md__score(o, t);
 }
