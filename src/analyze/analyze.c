@@ -113,26 +113,38 @@ static const ig_file *analyze__twin_primary(const ig_response *r, const ig_file 
 }
 
 /* A task often holds the same file several times (a model turn the ideal
- * kept, IDEAL_RESPONSE.md's copy of a lib/ file): a file that is not to be
- * checked takes the facts of an earlier file with the same bytes instead of
- * being parsed again. */
+ * kept, IDEAL_RESPONSE.md's copy of a lib/ file): a file takes the parse,
+ * detection and token stream of an earlier file with the same bytes instead
+ * of finding them again. A file to be checked needs that file's tree (the
+ * checks walk it and their findings are this response's own); the tree is
+ * immutable, so a copy is a reference. */
 static bool analyze__reuse(ig_task *t, const ig_response *r, ig_file *f, bool check, ig_strmap *seen)
 {
 	if (f->skipped || !ig_lang_parsed(f->lang) || !f->len) return false;
 	bool checked = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
-	const ig_file *g = checked ? NULL : ig_strmap_get(seen, f->text, f->len);
-	if (!g || g->lang != f->lang) return false;
+	const ig_file *g = ig_strmap_get(seen, f->text, f->len);
+	if (!g || g->lang != f->lang || (checked && !g->parse.tree)) return false;
+	size_t from = t->n_findings;
 	f->parse = g->parse;
-	f->parse.tree = NULL;
+	f->parse.src = f->text;
+	f->parse.tree = g->parse.tree && (checked || t->keep_trees) ? ts_tree_copy(g->parse.tree) : NULL;
 	f->imports = g->imports;
 	f->platform = g->platform;
 	f->platform_lang = g->platform_lang;
 	f->resources = g->resources;
 	f->n_resources = f->cap_resources = g->n_resources; /* shared: a push would copy */
 	f->tokens = g->tokens; /* read only: the diff's stream of the same bytes */
-	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 && g->role == IG_ROLE_TEST)
+	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 &&
+	    (g->role == IG_ROLE_TEST || ig_role_imports_test(&f->imports)))
 		f->role = IG_ROLE_TEST;
 	analyze__syntax_findings(t, r, f);
+	checked = checked && f->role != IG_ROLE_TEST;
+	if (checked) {
+		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
+		ig_check_file(&c);
+	}
+	if (!t->keep_trees) ig_parse_release(&f->parse);
+	analyze__sort_file_findings(t, from);
 	return true;
 }
 
@@ -254,8 +266,9 @@ void ig_analyze_task(ig_task *t)
 	/* the documented ideal first: its language breaks ties among lib/ files */
 	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
 	/* IDEAL_RESPONSE.md beside lib/ is documentation: the lib/ code is checked */
-	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false, &seen);
+	/* its trees kept too: lib/ files of the same bytes are checked on them */
 	t->keep_trees = true;
+	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false, &seen);
 	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true, &seen);
 	t->keep_trees = false;
 	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";

@@ -3,9 +3,14 @@
 #include "model/model_int.h"
 #include <string.h>
 
+bool mdl_same_tree(const ig_file *f)
+{
+	return f->parse.tree && f->parse.lang == f->lang && f->parse.src == f->text;
+}
+
 bool mdl_parse(ig_parse *p, ig_arena *tmp, const ig_file *f, ig_lang lang)
 {
-	if (f->parse.tree && f->parse.lang == lang && f->parse.src == f->text) {
+	if (lang == f->lang && mdl_same_tree(f)) {
 		*p = f->parse;
 		p->tree = ts_tree_copy(f->parse.tree); /* shared with the analysis: a copy is a reference */
 		return true;

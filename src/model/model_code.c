@@ -696,7 +696,8 @@ void mdl_code_symbols(ig_model *m, const ig_file *f, int file_id)
 	ig_parse p = {0};
 	if (mdl_parse(&p, &tmp, f, f->lang)) {
 		copy.parse = p;
-		ig_imports_collect(&tmp, &p, &copy.imports);
+		if (mdl_same_tree(f)) copy.imports = f->imports;
+		else ig_imports_collect(&tmp, &p, &copy.imports);
 		code_ctx c = {.m = m, .f = &copy, .p = &p, .tmp = &tmp, .file_id = file_id, .py = f->lang == IG_LANG_PY,
 			      .budget = 50000, .times = 1, .symbols = true};
 		ig_strmap_init(&c.consts, &tmp);
@@ -719,7 +720,11 @@ void mdl_code_file(ig_model *m, const ig_file *f, int file_id)
 	ig_parse p = {0};
 	if (mdl_parse(&p, &tmp, f, f->lang)) {
 		copy.parse = p;
-		ig_detect_file(&tmp, &copy);
+		/* the analysis detected this very tree: its resources, imports and
+		 * platform are read, not found again */
+		if (mdl_same_tree(f)) copy.resources = f->resources, copy.n_resources = copy.cap_resources = f->n_resources,
+				      copy.imports = f->imports;
+		else ig_detect_file(&tmp, &copy);
 		if (copy.platform == IG_PLAT_CDK || copy.platform == IG_PLAT_CDKTF || copy.platform == IG_PLAT_PULUMI) {
 			code_ctx c = {.m = m, .f = &copy, .p = &p, .tmp = &tmp, .file_id = file_id,
 				      .py = f->lang == IG_LANG_PY, .found = copy.resources, .n_found = copy.n_resources,

@@ -28,6 +28,8 @@ void mdl_finish(ig_model *m);
 /* The tree of f: the analysis' when it still holds it (a reference), else a
  * parse of its own. Release with ig_parse_release. */
 bool mdl_parse(ig_parse *p, ig_arena *tmp, const ig_file *f, ig_lang lang);
+/* f still holds the tree its analysis read (its detection facts are of this tree) */
+bool mdl_same_tree(const ig_file *f);
 void mdl_cfn_file(ig_model *m, const ig_file *f, int file_id);
 void mdl_tf_file(ig_model *m, const ig_file *f, int file_id);
 /* Terraform variables and locals of a file, read before any resource. */

@@ -55,6 +55,8 @@ static pthread_mutex_t req__re_lock = PTHREAD_MUTEX_INITIALIZER;
 
 regex_t *req_re(regex_t *slot, int *done, const char *pattern)
 {
+	/* compiled once for the process; after that no lock is taken */
+	if (__atomic_load_n(done, __ATOMIC_ACQUIRE)) return slot;
 	pthread_mutex_lock(&req__re_lock);
 	if (!*done) {
 		int rc = regcomp(slot, pattern, REG_EXTENDED | REG_ICASE);
@@ -64,7 +66,7 @@ regex_t *req_re(regex_t *slot, int *done, const char *pattern)
 			fprintf(stderr, "iacgrade: internal error: requirement pattern %s: %s\n", pattern, msg);
 			abort();
 		}
-		*done = 1;
+		__atomic_store_n(done, 1, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&req__re_lock);
 	return slot;
@@ -149,9 +151,12 @@ static bool req__word_at(const char *s, size_t len, size_t i, const char *w)
 
 static bool req__has_word(const char *s, size_t len, const char *const *words)
 {
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && isalnum((unsigned char)s[i - 1])) continue; /* a word starts here or nowhere */
+		int first = tolower((unsigned char)s[i]);
 		for (int k = 0; words[k]; k++)
-			if (req__word_at(s, len, i, words[k])) return true;
+			if (words[k][0] == first && req__word_at(s, len, i, words[k])) return true;
+	}
 	return false;
 }
 
