@@ -66,21 +66,31 @@ static ig_req_eval eval__line(const ig_file *f, unsigned line, ig_req_status st,
 	return (ig_req_eval){st, f->path, line, f->md_line ? f->md_line + line - 1 : 0, note};
 }
 
-/* Region literals in the code, by the same pattern the reader uses. */
+/* Region literals in the code, by the same pattern the reader uses; line by
+ * line, so that only the lines that can hold one reach the regex engine. */
 static eval_hit eval__other_region(ig_arena *a, const ig_response *r, const char *want, const char **found)
 {
-	static regex_t re; static int done;
-	regex_t *rx = req_re(&re, &done, "\\b(us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]{1,2}\\b");
+	char line[512];
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
 		if (!f->text || !f->len) continue;
-		char *text = ig_arena_strndup(a, f->text, f->len);
-		regmatch_t m[1];
-		for (size_t at = 0; req_match(rx, text, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
-			size_t n = (size_t)(m[0].rm_eo - m[0].rm_so);
-			if (want && strlen(want) == n && strncasecmp(text + m[0].rm_so, want, n) == 0) continue;
-			*found = ig_arena_strndup(a, text + m[0].rm_so, n);
-			return (eval_hit){f, (size_t)m[0].rm_so};
+		for (size_t at = 0; at < f->len;) {
+			const char *nl = memchr(f->text + at, '\n', f->len - at);
+			size_t end = nl ? (size_t)(nl - f->text) : f->len, n = end - at;
+			/* a longer line is read in pieces that overlap by a region name's length */
+			if (n >= sizeof line) end = at + sizeof line - 1, n = sizeof line - 1;
+			memcpy(line, f->text + at, n);
+			line[n] = 0;
+			for (size_t k = 0; k < n; k++)
+				if (!line[k]) line[k] = ' ';
+			regmatch_t m[1];
+			for (size_t from = 0; req_find(req_region_rx(), line, from, m, 1) == 0; from = (size_t)m[0].rm_eo) {
+				size_t mn = (size_t)(m[0].rm_eo - m[0].rm_so);
+				if (want && strlen(want) == mn && strncasecmp(line + m[0].rm_so, want, mn) == 0) continue;
+				*found = ig_arena_strndup(a, line + m[0].rm_so, mn);
+				return (eval_hit){f, at + (size_t)m[0].rm_so};
+			}
+			at = nl && end == (size_t)(nl - f->text) ? end + 1 : end > at + 32 ? end - 32 : end;
 		}
 	}
 	return (eval_hit){NULL, 0};

@@ -43,6 +43,18 @@ regex_t *req_re(regex_t *slot, int *done, const char *pattern);
 /* Match at or after `from`; 0 on a match with m filled (offsets from s). */
 int req_match(regex_t *re, const char *s, size_t from, regmatch_t *m, size_t nm);
 
+/* A pattern with the words one of which every match contains ("east-|west-"
+ * for a region, case ignored; NULL: none known): a text without any of them
+ * is not given to the regex engine, which costs a thousand times more. */
+typedef struct {
+	regex_t re;
+	int done;
+	const char *pattern, *needles;
+} req_rx;
+int req_find(req_rx *rx, const char *s, size_t from, regmatch_t *m, size_t nm);
+/* An AWS region name (us-east-1), as the prompt and the code write it. */
+req_rx *req_region_rx(void);
+
 /* A number written in digits or words ("3", "three", "a dozen" not) or -1. */
 int req_number(const char *s, size_t n);
 

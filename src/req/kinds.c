@@ -9,42 +9,45 @@
 #include <stdio.h>
 #include <string.h>
 
-#define RE(name, pat) \
-	static regex_t name##_re; static int name##_done; \
-	static regex_t *name(void) { return req_re(&name##_re, &name##_done, pat); }
+/* RE: a pattern; REN: with the words one of which each match holds (req_rx) */
+#define REN(name, pat, need) \
+	static req_rx name##_rx = {.pattern = pat, .needles = need}; \
+	static req_rx *name(void) { return &name##_rx; }
+#define RE(name, pat) REN(name, pat, NULL)
 
-RE(re_region, "\\b(us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]{1,2}\\b")
+REN(re_region, "\\b(us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]{1,2}\\b", "east-|west-|north-|south-|central-")
+req_rx *req_region_rx(void) { return re_region(); }
 #define ROLE "(primary|main|secondary|dr|disaster[- ]recovery|failover|fail-over|standby|backup|replica|replication|target|source)"
 RE(re_role_before, ROLE "( region| site| location| deployment| environment)?([[:space:]]|[-|:=(])*(is|in|to|of|at)?([[:space:]]|[-|:=(])*$")
 RE(re_role_after, "^[[:space:]]*[)]?[[:space:]]*(region)?[[:space:]]*[,:|-]?[[:space:]]*(for|as|is|=)?[[:space:]]*(the|a|our|its)?[[:space:]]*" ROLE "\\b")
 RE(re_not_region, "(not in|not to|not use|except|other than|instead of|rather than|avoid|never|outside( of)?|away from|migrat(e|ing) from|moving from)[[:space:]]*(the)?[[:space:]]*$")
-RE(re_az_num, "\\b(at least|minimum of|a minimum of|minimum|min\\.?|no fewer than|up to|exactly)?[[:space:]]*([0-9]+|two|three|four|five|six)[[:space:]]*(or more[[:space:]]*)?(\\(?[0-9]+\\)?[[:space:]]*)?(different |distinct |separate |availability-)?(availability[- ]zones?|azs?)\\b")
-RE(re_az_hyphen, "\\b([0-9]+|two|three|four|five|six)-az\\b")
-RE(re_az_multi, "\\bmulti[- ]?az\\b|\\b(multiple|several|different|two or more|many|redundant)[[:space:]]+(availability[- ]zones?|azs)\\b|\\b(across|spanning|span|spread over|distributed across|over)[[:space:]]+(the[[:space:]]+)?(availability[- ]zones|azs)\\b")
+REN(re_az_num, "\\b(at least|minimum of|a minimum of|minimum|min\\.?|no fewer than|up to|exactly)?[[:space:]]*([0-9]+|two|three|four|five|six)[[:space:]]*(or more[[:space:]]*)?(\\(?[0-9]+\\)?[[:space:]]*)?(different |distinct |separate |availability-)?(availability[- ]zones?|azs?)\\b", "az|availability")
+REN(re_az_hyphen, "\\b([0-9]+|two|three|four|five|six)-az\\b", "-az")
+REN(re_az_multi, "\\bmulti[- ]?az\\b|\\b(multiple|several|different|two or more|many|redundant)[[:space:]]+(availability[- ]zones?|azs)\\b|\\b(across|spanning|span|spread over|distributed across|over)[[:space:]]+(the[[:space:]]+)?(availability[- ]zones|azs)\\b", "az|availability")
 RE(re_destroy, "destroyable|destructible|deletable|removable|can be (cleanly |fully |easily |safely )?(destroyed|deleted|torn down|removed)|removalpolicy\\.destroy|removal[ _]?policy[^.]{0,20}destroy|(no|not use|without|avoid|forbidden:?)[^.]{0,12}retain|deletionpolicy:? ?delete|deletion[ _]protection[^.]{0,25}(disabled|off|false)|(disable|no)[^.]{0,12}deletion[ _]protection|force_?destroy|auto_?delete_?objects|\\b(tear|torn) ?down|teardown|clean(ly)? (destroy|delete|remove)|destroy(ed)? cleanly|clean (stack )?(deletion|teardown|removal|cleanup)|cleanly (deleted|removed|torn)")
-RE(re_encrypt, "encrypt|\\bsse-|server[- ]side encryption|\\bsse\\b")
-RE(re_encrypt_neg, "(no|not|without|unencrypted|disable)[^.]{0,10}encrypt|unencrypted")
+REN(re_encrypt, "encrypt|\\bsse-|server[- ]side encryption|\\bsse\\b", "encrypt|sse")
+REN(re_encrypt_neg, "(no|not|without|unencrypted|disable)[^.]{0,10}encrypt|unencrypted", "encrypt")
 RE(re_rest, "at[- ]rest|\\bsse|server[- ]side|kms|storage|stored|bucket|volume|database|\\bebs\\b|\\brds\\b|dynamodb|\\bs3\\b|snapshot|backup|table|disk|data")
-RE(re_transit, "in[- ]transit|\\btls\\b|\\bssl\\b|\\bhttps\\b")
-RE(re_kms, "^[-*+ ]*kms keys?\\b|\\b(separate|region-specific|dedicated|custom|own|new|a|an)[[:space:]]+(aws[[:space:]]+)?kms keys?\\b|customer[- ]managed[[:space:]]+(aws[[:space:]]+)?(kms|encryption|cmk|keys?)|\\bcmks?\\b|customer master keys?|(create|creates|dedicated|custom|own|new)[[:space:]]+(a[[:space:]]+|an[[:space:]]+)?(aws[[:space:]]+)?(kms|encryption)[[:space:]]+keys?|kms keys? (that you|you) (create|manage)|customer[- ]managed")
-RE(re_tls_ver, "\\b(tls|ssl)[[:space:]]*v?(ersion)?[[:space:]]*(1\\.[0-3])\\b")
+REN(re_transit, "in[- ]transit|\\btls\\b|\\bssl\\b|\\bhttps\\b", "transit|tls|ssl|https")
+REN(re_kms, "^[-*+ ]*kms keys?\\b|\\b(separate|region-specific|dedicated|custom|own|new|a|an)[[:space:]]+(aws[[:space:]]+)?kms keys?\\b|customer[- ]managed[[:space:]]+(aws[[:space:]]+)?(kms|encryption|cmk|keys?)|\\bcmks?\\b|customer master keys?|(create|creates|dedicated|custom|own|new)[[:space:]]+(a[[:space:]]+|an[[:space:]]+)?(aws[[:space:]]+)?(kms|encryption)[[:space:]]+keys?|kms keys? (that you|you) (create|manage)|customer[- ]managed", "kms|cmk|customer|encryption")
+REN(re_tls_ver, "\\b(tls|ssl)[[:space:]]*v?(ersion)?[[:space:]]*(1\\.[0-3])\\b", "tls|ssl")
 RE(re_tls_min, "or (higher|later|above|newer|greater)|minimum|at least|\\+|>=")
-RE(re_tls_any, "\\btls\\b|\\bssl\\b|in[- ]transit|https[- ]only|only https|enforce https|redirect[^.]{0,20}https|https listener|https subscriptions?|over https|require[sd]? https|https (is )?required|https endpoints?")
-RE(re_tls_neg, "(no|not|without|disable)[^.]{0,14}(tls|ssl|https)")
-RE(re_days, "\\b(([0-9]+)[[:space:]]*(-|to|–|and)[[:space:]]*)?([0-9]+|one|two|three|six|seven|ten|thirty|ninety)[- ]?(days?|months?|years?|yrs?)\\b")
-RE(re_rotation_kw, "rotat")
-RE(re_backup_kw, "backup|snapshot|point[- ]in[- ]time|\\bpitr\\b")
-RE(re_log_kw, "\\blogs?\\b|logging|log[- ]group|cloudtrail|audit trail|flow logs")
-RE(re_retain_kw, "retention|retain|keep|kept|expire|expir|delet|store|stored|for [0-9]+|[0-9]+[- ]days?")
+REN(re_tls_any, "\\btls\\b|\\bssl\\b|in[- ]transit|https[- ]only|only https|enforce https|redirect[^.]{0,20}https|https listener|https subscriptions?|over https|require[sd]? https|https (is )?required|https endpoints?", "tls|ssl|transit|https")
+REN(re_tls_neg, "(no|not|without|disable)[^.]{0,14}(tls|ssl|https)", "tls|ssl|https")
+REN(re_days, "\\b(([0-9]+)[[:space:]]*(-|to|–|and)[[:space:]]*)?([0-9]+|one|two|three|six|seven|ten|thirty|ninety)[- ]?(days?|months?|years?|yrs?)\\b", "day|month|year|yr")
+REN(re_rotation_kw, "rotat", "rotat")
+REN(re_backup_kw, "backup|snapshot|point[- ]in[- ]time|\\bpitr\\b", "backup|snapshot|point|pitr")
+REN(re_log_kw, "\\blogs?\\b|logging|log[- ]group|cloudtrail|audit trail|flow logs", "log|cloudtrail|audit trail")
+REN(re_retain_kw, "retention|retain|keep|kept|expire|expir|delet|store|stored|for [0-9]+|[0-9]+[- ]days?", "retain|retention|keep|kept|expir|delet|store|for |day")
 RE(re_min_kw, "(at least|minimum( of)?|min\\.?|no less than|>=?|or more|or longer)[[:space:]]*$")
-RE(re_instance, "\\b((db|cache)\\.)?([a-z]{1,3}[0-9][a-z0-9-]*)\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal)(\\.search|\\.elasticsearch)?\\b")
-RE(re_engine, "\\b(aurora[- ]postgres(ql)?|aurora[- ]mysql|postgres(ql)?|mysql|mariadb|redis|valkey|memcached|sql ?server|oracle)\\b")
+REN(re_instance, "\\b((db|cache)\\.)?([a-z]{1,3}[0-9][a-z0-9-]*)\\.(nano|micro|small|medium|large|[0-9]*xlarge|metal)(\\.search|\\.elasticsearch)?\\b", "nano|micro|small|medium|large|metal")
+REN(re_engine, "\\b(aurora[- ]postgres(ql)?|aurora[- ]mysql|postgres(ql)?|mysql|mariadb|redis|valkey|memcached|sql ?server|oracle)\\b", "aurora|postgres|mysql|mariadb|redis|valkey|memcached|sql|oracle")
 RE(re_engine_ver, "^[[:space:]]*(-compatible)?[[:space:]]*(\\(|engine|version|v|:|,|database|db|cluster|instance|[[:space:]])*[[:space:]]*v?([0-9]+(\\.[0-9x]+)*)\\b")
-RE(re_cidr, "\\b[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}/[0-9]{1,2}\\b")
-RE(re_suffix, "environment[ _-]?suffix|\\benv[ _-]?suffix|suffix(ed)?[^.]{0,40}environment|environment[^.]{0,25}(as|a) suffix")
-RE(re_tag_word, "(\\b|_)(tag|tags|tagged|tagging)\\b")
-RE(re_kms_neg, "(\\bno|\\bnot|without|avoid)[^.,;]{0,20}(kms|cmk|customer[- ]managed)")
-RE(re_neg_clause, "\\b(not|never|don't|do not|avoid|instead of|rather than|without)\\b")
+REN(re_cidr, "\\b[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}/[0-9]{1,2}\\b", "/")
+REN(re_suffix, "environment[ _-]?suffix|\\benv[ _-]?suffix|suffix(ed)?[^.]{0,40}environment|environment[^.]{0,25}(as|a) suffix", "suffix")
+REN(re_tag_word, "(\\b|_)(tag|tags|tagged|tagging)\\b", "tag")
+REN(re_kms_neg, "(\\bno|\\bnot|without|avoid)[^.,;]{0,20}(kms|cmk|customer[- ]managed)", "kms|cmk|customer")
+REN(re_neg_clause, "\\b(not|never|don't|do not|avoid|instead of|rather than|without)\\b", "not|never|don't|avoid|instead|rather|without")
 
 static char *req__sub(req_ctx *c, const char *s, regmatch_t m)
 {
@@ -71,31 +74,31 @@ static void req__regions(req_ctx *c, const req_clause *cl)
 	if (cl->hedged || cl->example) return;
 	regmatch_t m[1], prev = {-1, -1}, next[1];
 	const char *s = cl->text;
-	for (size_t at = 0; req_match(re_region(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_region(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
 		char *region = req__lower(c, s, m[0]);
 		size_t before_from = prev.rm_eo >= 0 ? (size_t)prev.rm_eo : 0;
 		char *before = ig_arena_strndup(c->a, s + before_from, (size_t)m[0].rm_so - before_from);
 		prev = m[0];
 		/* "not in us-west-2", "migrate from us-east-1" state no target */
-		if (req_match(re_not_region(), before, 0, next, 1) == 0) continue;
-		size_t after_to = req_match(re_region(), s, (size_t)m[0].rm_eo, next, 1) == 0 ? (size_t)next[0].rm_so : cl->len;
+		if (req_find(re_not_region(), before, 0, next, 1) == 0) continue;
+		size_t after_to = req_find(re_region(), s, (size_t)m[0].rm_eo, next, 1) == 0 ? (size_t)next[0].rm_so : cl->len;
 		char *after = ig_arena_strndup(c->a, s + m[0].rm_eo, after_to - (size_t)m[0].rm_eo);
 		regmatch_t r[10];
 		const char *role = NULL;
-		if (req_match(re_role_before(), before, 0, r, 10) == 0) role = req__role_name(before + r[1].rm_so);
-		else if (req_match(re_role_after(), after, 0, r, 10) == 0) role = req__role_name(after + r[4].rm_so);
+		if (req_find(re_role_before(), before, 0, r, 10) == 0) role = req__role_name(before + r[1].rm_so);
+		else if (req_find(re_role_after(), after, 0, r, 10) == 0) role = req__role_name(after + r[4].rm_so);
 		size_t had = 0;
 		for (size_t i = 0; i < c->set->n; i++)
 			if (c->set->items[i].kind == IG_REQ_REGION && strcmp(c->set->items[i].value, region) != 0) had++;
 		req_add(c, IG_REQ_REGION, region, role);
 		if (had) req_add(c, IG_REQ_MULTI_REGION, "yes", NULL);
 	}
-	static regex_t mr_re, single_re; static int mr_done, single_done;
-	regex_t *mr = req_re(&mr_re, &mr_done, "\\bmulti[- ]region\\b|\\b(multiple|two|three|several|second) (aws )?regions\\b|\\bcross[- ]region\\b");
-	regex_t *single = req_re(&single_re, &single_done, "\\bsingle[- ]region\\b|\\b(one|a single) region\\b");
-	if (req_match(re_neg_clause(), s, 0, m, 1) == 0) return;
-	if (req_match(mr, s, 0, m, 1) == 0) req_add(c, IG_REQ_MULTI_REGION, "yes", NULL);
-	else if (req_match(single, s, 0, m, 1) == 0) req_add(c, IG_REQ_MULTI_REGION, "no", NULL);
+	static req_rx mr = {.pattern = "\\bmulti[- ]region\\b|\\b(multiple|two|three|several|second) (aws )?regions\\b|\\bcross[- ]region\\b",
+			    .needles = "region"};
+	static req_rx single = {.pattern = "\\bsingle[- ]region\\b|\\b(one|a single) region\\b", .needles = "region"};
+	if (req_find(re_neg_clause(), s, 0, m, 1) == 0) return;
+	if (req_find(&mr, s, 0, m, 1) == 0) req_add(c, IG_REQ_MULTI_REGION, "yes", NULL);
+	else if (req_find(&single, s, 0, m, 1) == 0) req_add(c, IG_REQ_MULTI_REGION, "no", NULL);
 }
 
 static void req__azs(req_ctx *c, const req_clause *cl)
@@ -104,7 +107,7 @@ static void req__azs(req_ctx *c, const req_clause *cl)
 	const char *s = cl->text;
 	regmatch_t m[8];
 	bool numbered = false;
-	for (size_t at = 0; req_match(re_az_num(), s, at, m, 8) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_az_num(), s, at, m, 8) == 0; at = (size_t)m[0].rm_eo) {
 		int n = req_number(s + m[2].rm_so, (size_t)(m[2].rm_eo - m[2].rm_so));
 		if (n < 1 || n > 10) continue;
 		bool at_least = (m[1].rm_so >= 0 && strncasecmp(s + m[1].rm_so, "up", 2) != 0 &&
@@ -112,11 +115,11 @@ static void req__azs(req_ctx *c, const req_clause *cl)
 		req_add(c, IG_REQ_AZ, ig_arena_printf(c->a, "%d%s", n, at_least ? "+" : ""), NULL);
 		numbered = true;
 	}
-	for (size_t at = 0; req_match(re_az_hyphen(), s, at, m, 2) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_az_hyphen(), s, at, m, 2) == 0; at = (size_t)m[0].rm_eo) {
 		int n = req_number(s + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so));
 		if (n >= 1 && n <= 10) req_add(c, IG_REQ_AZ, ig_arena_printf(c->a, "%d", n), NULL), numbered = true;
 	}
-	if (!numbered && req_match(re_az_multi(), s, 0, m, 1) == 0) req_add(c, IG_REQ_AZ, "multi", NULL);
+	if (!numbered && req_find(re_az_multi(), s, 0, m, 1) == 0) req_add(c, IG_REQ_AZ, "multi", NULL);
 }
 
 /* Type names that read as plain words in prompts ("a single project",
@@ -320,7 +323,7 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 	const char *s = cl->text;
 	size_t n = cl->len;
 	regmatch_t m[3];
-	bool tag_line = req_match(re_tag_word(), s, 0, m, 3) == 0;
+	bool tag_line = req_find(re_tag_word(), s, 0, m, 3) == 0;
 	bool in_list = !tag_line && c->tag_list_until >= c->line;
 	if ((!tag_line && !in_list) || cl->hedged) return;
 	if (in_list) {
@@ -335,7 +338,7 @@ static void req__tags(req_ctx *c, const req_clause *cl)
 	bool must = ig_memcasestr(s, n, "must") || ig_memcasestr(s, n, "should") || ig_memcasestr(s, n, "all ") ||
 		    ig_memcasestr(s, n, "every") || ig_memcasestr(s, n, "each") || ig_memcasestr(s, n, "ensure") ||
 		    ig_memcasestr(s, n, "apply") || ig_memcasestr(s, n, "required") || ig_memcasestr(s, n, "mandatory");
-	for (size_t at = 0; req_match(re_tag_word(), s, at, m, 3) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_tag_word(), s, at, m, 3) == 0; at = (size_t)m[0].rm_eo) {
 		size_t ws = (size_t)m[2].rm_so, we = (size_t)m[2].rm_eo;
 		bool tagged = we - ws == 6;
 		if (tagged && !must) continue;
@@ -418,11 +421,11 @@ static int req__days(const char *num, size_t n, const char *unit)
 	return v;
 }
 
-static size_t req__dist(const char *s, regex_t *re, size_t at)
+static size_t req__dist(const char *s, req_rx *re, size_t at)
 {
 	regmatch_t m[1];
 	size_t best = (size_t)-1;
-	for (size_t p = 0; req_match(re, s, p, m, 1) == 0; p = (size_t)m[0].rm_eo) {
+	for (size_t p = 0; req_find(re, s, p, m, 1) == 0; p = (size_t)m[0].rm_eo) {
 		size_t d = (size_t)m[0].rm_so > at ? (size_t)m[0].rm_so - at : at - (size_t)m[0].rm_so;
 		if (d < best) best = d;
 		if (m[0].rm_eo == m[0].rm_so) break;
@@ -437,7 +440,7 @@ static void req__periods(req_ctx *c, const req_clause *cl)
 	if (cl->hedged) return;
 	const char *s = cl->text;
 	regmatch_t m[6];
-	for (size_t at = 0; req_match(re_days(), s, at, m, 6) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_days(), s, at, m, 6) == 0; at = (size_t)m[0].rm_eo) {
 		const char *unit = s + m[5].rm_so;
 		int hi = req__days(s + m[4].rm_so, (size_t)(m[4].rm_eo - m[4].rm_so), unit);
 		if (hi <= 0) continue;
@@ -456,14 +459,14 @@ static void req__periods(req_ctx *c, const req_clause *cl)
 		else if (db != (size_t)-1 && db <= dl) kind = IG_REQ_BACKUP_RETENTION;
 		else if (dl != (size_t)-1) kind = IG_REQ_LOG_RETENTION;
 		else continue;
-		if (kind != IG_REQ_ROTATION && req_match(re_retain_kw(), s, 0, m + 0 + 5, 1) != 0 && !ig_memcasestr(s, cl->len, "recovery"))
+		if (kind != IG_REQ_ROTATION && req_find(re_retain_kw(), s, 0, m + 0 + 5, 1) != 0 && !ig_memcasestr(s, cl->len, "recovery"))
 			continue;
 		if (ig_memcasestr(s, cl->len, "transition") && !ig_memcasestr(s, cl->len, "retention") &&
 		    !ig_memcasestr(s, cl->len, "expir") && !ig_memcasestr(s, cl->len, "delet"))
 			continue;
 		char *head = ig_arena_strndup(c->a, s, pos);
 		regmatch_t mm[1];
-		bool at_least = req_match(re_min_kw(), head, 0, mm, 1) == 0 ||
+		bool at_least = req_find(re_min_kw(), head, 0, mm, 1) == 0 ||
 				ig_memcasestr(s + m[0].rm_eo, cl->len - (size_t)m[0].rm_eo < 12 ? cl->len - (size_t)m[0].rm_eo : 12, "or more") ||
 				ig_memcasestr(s + m[0].rm_eo, cl->len - (size_t)m[0].rm_eo < 12 ? cl->len - (size_t)m[0].rm_eo : 12, "minimum");
 		const char *v = lo > 0 && lo < hi ? ig_arena_printf(c->a, "%d-%d", lo, hi)
@@ -477,13 +480,13 @@ static void req__literals(req_ctx *c, const req_clause *cl)
 	if (cl->hedged || cl->example) return;
 	const char *s = cl->text;
 	regmatch_t m[8];
-	for (size_t at = 0; req_match(re_instance(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo)
+	for (size_t at = 0; req_find(re_instance(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo)
 		req_add(c, IG_REQ_INSTANCE, req__lower(c, s, m[0]), NULL);
-	for (size_t at = 0; req_match(re_cidr(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_cidr(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
 		char *cidr = req__sub(c, s, m[0]);
 		if (strcmp(cidr, "0.0.0.0/0") != 0) req_add(c, IG_REQ_CIDR, cidr, NULL);
 	}
-	for (size_t at = 0; req_match(re_engine(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_engine(), s, at, m, 1) == 0; at = (size_t)m[0].rm_eo) {
 		char *e = ig_fold_alnum(c->a, s + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
 		/* "Aurora Serverless v2: PostgreSQL 15.3" */
 		if (!strstr(e, "aurora") && (!strcmp(e, "postgresql") || !strcmp(e, "postgres") || !strcmp(e, "mysql")) &&
@@ -495,12 +498,12 @@ static void req__literals(req_ctx *c, const req_clause *cl)
 		const char *rest = s + m[0].rm_eo;
 		const char *val = name;
 		bool port = false;
-		if (req_match(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0) {
+		if (req_find(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0) {
 			const char *num = rest + v[3].rm_so;
 			size_t nl = (size_t)(v[3].rm_eo - v[3].rm_so);
 			port = !memchr(num, '.', nl) && nl >= 3; /* "MySQL (3306)" is a port */
 		}
-		if (!port && req_match(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0 && v[0].rm_eo - v[0].rm_so < 24)
+		if (!port && req_find(re_engine_ver(), rest, 0, v, 5) == 0 && v[3].rm_so >= 0 && v[0].rm_eo - v[0].rm_so < 24)
 			val = ig_arena_printf(c->a, "%s %.*s", name, (int)(v[3].rm_eo - v[3].rm_so), rest + v[3].rm_so);
 		/* "PostgreSQL or MySQL" offers a choice; "MySQL (port 3306)" names traffic */
 		const char *after = s + m[0].rm_eo;
@@ -519,28 +522,28 @@ static void req__security(req_ctx *c, const req_clause *cl)
 	if (cl->hedged) return;
 	const char *s = cl->text;
 	regmatch_t m[4];
-	if (req_match(re_destroy(), s, 0, m, 1) == 0) req_add(c, IG_REQ_DESTROY, "yes", NULL);
-	if (req_match(re_encrypt(), s, 0, m, 1) == 0 && req_match(re_encrypt_neg(), s, 0, m, 1) != 0) {
-		bool transit = req_match(re_transit(), s, 0, m, 1) == 0;
-		bool rest = req_match(re_rest(), s, 0, m, 1) == 0;
+	if (req_find(re_destroy(), s, 0, m, 1) == 0) req_add(c, IG_REQ_DESTROY, "yes", NULL);
+	if (req_find(re_encrypt(), s, 0, m, 1) == 0 && req_find(re_encrypt_neg(), s, 0, m, 1) != 0) {
+		bool transit = req_find(re_transit(), s, 0, m, 1) == 0;
+		bool rest = req_find(re_rest(), s, 0, m, 1) == 0;
 		if (rest || !transit) req_add(c, IG_REQ_ENCRYPTION, "yes", NULL);
 	}
-	if (req_match(re_kms(), s, 0, m, 1) == 0 && req_match(re_kms_neg(), s, 0, m, 1) != 0) req_add(c, IG_REQ_KMS, "yes", NULL);
-	if (req_match(re_tls_neg(), s, 0, m, 1) == 0) return;
+	if (req_find(re_kms(), s, 0, m, 1) == 0 && req_find(re_kms_neg(), s, 0, m, 1) != 0) req_add(c, IG_REQ_KMS, "yes", NULL);
+	if (req_find(re_tls_neg(), s, 0, m, 1) == 0) return;
 	bool ver = false;
-	for (size_t at = 0; req_match(re_tls_ver(), s, at, m, 4) == 0; at = (size_t)m[0].rm_eo) {
+	for (size_t at = 0; req_find(re_tls_ver(), s, at, m, 4) == 0; at = (size_t)m[0].rm_eo) {
 		char *rest = ig_arena_strdup(c->a, s + m[0].rm_eo);
 		if (strlen(rest) > 24) rest[24] = 0;
 		char *head = ig_arena_strndup(c->a, s, (size_t)m[0].rm_so);
 		size_t hl = strlen(head);
 		regmatch_t mm[1];
-		bool min = req_match(re_tls_min(), rest, 0, mm, 1) == 0 ||
-			   (hl > 16 && req_match(re_tls_min(), head + hl - 16, 0, mm, 1) == 0) ||
-			   (hl <= 16 && req_match(re_tls_min(), head, 0, mm, 1) == 0);
+		bool min = req_find(re_tls_min(), rest, 0, mm, 1) == 0 ||
+			   (hl > 16 && req_find(re_tls_min(), head + hl - 16, 0, mm, 1) == 0) ||
+			   (hl <= 16 && req_find(re_tls_min(), head, 0, mm, 1) == 0);
 		req_add(c, IG_REQ_TLS, ig_arena_printf(c->a, "%.*s%s", (int)(m[3].rm_eo - m[3].rm_so), s + m[3].rm_so, min ? "+" : ""), NULL);
 		ver = true;
 	}
-	if (!ver && req_match(re_tls_any(), s, 0, m, 1) == 0) req_add(c, IG_REQ_TLS, "required", NULL);
+	if (!ver && req_find(re_tls_any(), s, 0, m, 1) == 0) req_add(c, IG_REQ_TLS, "required", NULL);
 }
 
 /* Platform: the most specific tool named anywhere outside code (CDKTF over
@@ -549,26 +552,31 @@ static void req__security(req_ctx *c, const req_clause *cl)
  * the platform's line, else on a "Language:" line, else after "in"/"using". */
 static void req__platform(req_ctx *c, const req_clause *cl)
 {
-	static const struct { const char *pat; const char *name; int rank; } plats[] = {
-		{"cdktf|cdk for terraform|cdk-tf|terraform cdk|cdk terraform", "cdktf", 5},
-		{"pulumi", "pulumi", 4},
-		{"\\bcdk\\b|cloud development kit", "cdk", 3},
-		{"terraform|\\bhcl\\b", "tf", 2},
-		{"cloudformation|\\bcfn\\b", "cfn", 1},
+	/* static: each pattern is compiled once for the process */
+	static struct { req_rx rx; const char *name; int rank; } plats[] = {
+		{{.pattern = "cdktf|cdk for terraform|cdk-tf|terraform cdk|cdk terraform", .needles = "cdk|terraform"}, "cdktf", 5},
+		{{.pattern = "pulumi", .needles = "pulumi"}, "pulumi", 4},
+		{{.pattern = "\\bcdk\\b|cloud development kit", .needles = "cdk|cloud development kit"}, "cdk", 3},
+		{{.pattern = "terraform|\\bhcl\\b", .needles = "terraform|hcl"}, "tf", 2},
+		{{.pattern = "cloudformation|\\bcfn\\b", .needles = "cloudformation|cfn"}, "cfn", 1},
 	};
-	static regex_t res[5]; static int done[5];
-	static const struct { const char *pat; const char *name; } langs[] = {
-		{"typescript", "ts"}, {"javascript|node\\.?js", "js"}, {"python", "py"}, {"golang|go language", "go"},
-		{"\\bjava\\b", "java"}, {"\\byaml\\b|\\byml\\b", "yaml"}, {"\\bjson\\b", "json"}, {"\\bhcl\\b", "hcl"},
+	static struct { req_rx rx; const char *name; } langs[] = {
+		{{.pattern = "typescript", .needles = "typescript"}, "ts"},
+		{{.pattern = "javascript|node\\.?js", .needles = "javascript|node"}, "js"},
+		{{.pattern = "python", .needles = "python"}, "py"},
+		{{.pattern = "golang|go language", .needles = "golang|go language"}, "go"},
+		{{.pattern = "\\bjava\\b", .needles = "java"}, "java"},
+		{{.pattern = "\\byaml\\b|\\byml\\b", .needles = "yaml|yml"}, "yaml"},
+		{{.pattern = "\\bjson\\b", .needles = "json"}, "json"},
+		{{.pattern = "\\bhcl\\b", .needles = "hcl"}, "hcl"},
 	};
-	static regex_t lres[8]; static int ldone[8];
 	const char *s = cl->text;
 	regmatch_t m[1];
-	if (req_match(re_neg_clause(), s, 0, m, 1) == 0 || cl->hedged) return;
+	if (req_find(re_neg_clause(), s, 0, m, 1) == 0 || cl->hedged) return;
 	int rank = 0;
 	size_t ppos = 0;
 	for (int i = 0; i < 5; i++)
-		if (req_match(req_re(&res[i], &done[i], plats[i].pat), s, 0, m, 1) == 0 && plats[i].rank > rank) {
+		if (req_find(&plats[i].rx, s, 0, m, 1) == 0 && plats[i].rank > rank) {
 			rank = plats[i].rank, ppos = (size_t)m[0].rm_so;
 			if (rank > c->platform_rank)
 				c->platform_rank = rank, c->platform = plats[i].name, c->platform_line = c->line, c->platform_quote = c->quote;
@@ -577,7 +585,7 @@ static void req__platform(req_ctx *c, const req_clause *cl)
 	const char *lang = NULL;
 	size_t best = (size_t)-1;
 	for (int i = 0; i < 8; i++)
-		if (req_match(req_re(&lres[i], &ldone[i], langs[i].pat), s, 0, m, 1) == 0) {
+		if (req_find(&langs[i].rx, s, 0, m, 1) == 0) {
 			size_t d = (size_t)m[0].rm_so > ppos ? (size_t)m[0].rm_so - ppos : ppos - (size_t)m[0].rm_so;
 			if (d < best) best = d, lang = langs[i].name;
 		}
@@ -615,6 +623,6 @@ void req_kinds_clause(req_ctx *c, const req_clause *cl)
 	req__literals(c, cl);
 	req__security(c, cl);
 	regmatch_t m[1];
-	if (!cl->hedged && req_match(re_suffix(), cl->text, 0, m, 1) == 0) req_add(c, IG_REQ_ENV_SUFFIX, "yes", NULL);
+	if (!cl->hedged && req_find(re_suffix(), cl->text, 0, m, 1) == 0) req_add(c, IG_REQ_ENV_SUFFIX, "yes", NULL);
 	req__platform(c, cl);
 }

@@ -80,6 +80,27 @@ int req_match(regex_t *re, const char *s, size_t from, regmatch_t *m, size_t nm)
 	return 0;
 }
 
+int req_find(req_rx *rx, const char *s, size_t from, regmatch_t *m, size_t nm)
+{
+	if (rx->needles) {
+		const char *text = s + from, *w = rx->needles;
+		size_t len = strlen(text);
+		bool any = false;
+		while (*w && !any) {
+			const char *bar = strchr(w, '|');
+			size_t wl = bar ? (size_t)(bar - w) : strlen(w);
+			char word[32];
+			if (wl >= sizeof word) return req_match(req_re(&rx->re, &rx->done, rx->pattern), s, from, m, nm);
+			memcpy(word, w, wl);
+			word[wl] = 0;
+			any = ig_memcasestr(text, len, word) != NULL;
+			w += wl + (bar != NULL);
+		}
+		if (!any) return -1;
+	}
+	return req_match(req_re(&rx->re, &rx->done, rx->pattern), s, from, m, nm);
+}
+
 int req_number(const char *s, size_t n)
 {
 	static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",

@@ -7,6 +7,9 @@ typedef struct {
 	ig_arena *a;
 	const ig_parse *p;
 	ig_imports *out;
+	/* the grammar's symbols of the import nodes (0: none), compared per node
+	 * instead of the type names */
+	TSSymbol sym[2];
 } imports_scan;
 
 static const char *imports__text(imports_scan *s, TSNode n) { return ig_node_text(s->a, s->p, n); }
@@ -173,25 +176,25 @@ static void imports__java(imports_scan *s, TSNode n)
 
 static void imports__visit(imports_scan *s, TSNode n)
 {
-	const char *t = ts_node_type(n);
+	TSSymbol sym = ts_node_symbol(n);
+	if (sym != s->sym[0] && sym != s->sym[1]) return;
 	switch (s->p->lang) {
 	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS:
-		if (strcmp(t, "import_statement") == 0) imports__ts(s, n);
-		else if (strcmp(t, "variable_declarator") == 0) imports__require(s, n);
+		if (sym == s->sym[0]) imports__ts(s, n);
+		else imports__require(s, n);
 		break;
-	case IG_LANG_PY:
-		if (strcmp(t, "import_statement") == 0) imports__py(s, n, false);
-		else if (strcmp(t, "import_from_statement") == 0) imports__py(s, n, true);
-		break;
-	case IG_LANG_GO:
-		if (strcmp(t, "import_spec") == 0) imports__go(s, n);
-		break;
-	case IG_LANG_JAVA:
-		if (strcmp(t, "import_declaration") == 0) imports__java(s, n);
-		break;
-	default:
-		break;
+	case IG_LANG_PY: imports__py(s, n, sym == s->sym[1]); break;
+	case IG_LANG_GO: imports__go(s, n); break;
+	case IG_LANG_JAVA: imports__java(s, n); break;
+	default: break;
 	}
+}
+
+/* The symbol of a named node type in the tree's grammar; 0 (never a node's)
+ * when the grammar has none. */
+static TSSymbol imports__symbol(const TSTree *tree, const char *name)
+{
+	return ts_language_symbol_for_name(ts_tree_language(tree), name, (uint32_t)strlen(name), true);
 }
 
 /* Imports may sit anywhere a statement can (Python inside functions, require
@@ -205,7 +208,17 @@ void ig_imports_collect(ig_arena *a, const ig_parse *p, ig_imports *out)
 	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS: case IG_LANG_PY: case IG_LANG_GO: case IG_LANG_JAVA: break;
 	default: return;
 	}
-	imports_scan s = {a, p, out};
+	imports_scan s = {a, p, out, {0, 0}};
+	static const char *const names[][2] = {
+		[IG_LANG_TS] = {"import_statement", "variable_declarator"},
+		[IG_LANG_TSX] = {"import_statement", "variable_declarator"},
+		[IG_LANG_JS] = {"import_statement", "variable_declarator"},
+		[IG_LANG_PY] = {"import_statement", "import_from_statement"},
+		[IG_LANG_GO] = {"import_spec", NULL},
+		[IG_LANG_JAVA] = {"import_declaration", NULL},
+	};
+	for (int k = 0; k < 2; k++)
+		if (names[p->lang][k]) s.sym[k] = imports__symbol(p->tree, names[p->lang][k]);
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(p->tree));
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);

@@ -54,13 +54,18 @@ char *ig_lower(ig_arena *a, const char *s, size_t n)
 	return out;
 }
 
+/* ASCII case folding (the C locale's tolower, without a call per byte) */
+static inline unsigned char strutil__lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
+
 const char *ig_memcasestr(const char *s, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
 	if (m == 0) return s;
+	unsigned char first = strutil__lower((unsigned char)needle[0]);
 	for (size_t i = 0; i + m <= n; i++) {
-		size_t j = 0;
-		while (j < m && tolower((unsigned char)s[i + j]) == tolower((unsigned char)needle[j])) j++;
+		if (strutil__lower((unsigned char)s[i]) != first) continue;
+		size_t j = 1;
+		while (j < m && strutil__lower((unsigned char)s[i + j]) == strutil__lower((unsigned char)needle[j])) j++;
 		if (j == m) return s + i;
 	}
 	return NULL;
