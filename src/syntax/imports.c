@@ -1,5 +1,6 @@
 /* Import statements of TypeScript/JavaScript, Python, Go and Java. */
 #include "syntax/imports.h"
+#include "util/strutil.h"
 #include <ctype.h>
 #include <string.h>
 
@@ -197,8 +198,45 @@ static TSSymbol imports__symbol(const TSTree *tree, const char *name)
 	return ts_language_symbol_for_name(ts_tree_language(tree), name, (uint32_t)strlen(name), true);
 }
 
+/* Every import in the subtree of n; import nodes are not descended. */
+static void imports__walk(imports_scan *s, TSNode n)
+{
+	TSTreeCursor c = ts_tree_cursor_new(n);
+	for (;;) {
+		size_t before = s->out->n;
+		imports__visit(s, ts_tree_cursor_current_node(&c));
+		bool was_import = s->out->n != before;
+		if (!was_import && ts_tree_cursor_goto_first_child(&c)) continue;
+		for (;;) {
+			if (ts_tree_cursor_goto_next_sibling(&c)) break;
+			if (!ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return; }
+		}
+	}
+}
+
+/* Whether an import can sit below the top level: a `require` call anywhere
+ * (JavaScript), an indented import statement (Python: in a function, an if,
+ * a try). Go and Java import at the top only. */
+static bool imports__nested(const ig_parse *p)
+{
+	switch (p->lang) {
+	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS: return ig_memstr(p->src, p->len, "require") != NULL;
+	case IG_LANG_PY:
+		for (size_t i = 0; i < p->len; i++) {
+			if (i && p->src[i - 1] != '\n') continue;
+			size_t j = i;
+			while (j < p->len && (p->src[j] == ' ' || p->src[j] == '\t')) j++;
+			if (j > i && j < p->len && (strncmp(p->src + j, "import", 6) == 0 || strncmp(p->src + j, "from", 4) == 0))
+				return true;
+		}
+		return false;
+	default: return false;
+	}
+}
+
 /* Imports may sit anywhere a statement can (Python inside functions, require
- * in a block), so every node is visited; import nodes are not descended. */
+ * in a block): the whole tree is visited when the text says they may, else
+ * the top-level statements (and Go's import declarations). */
 void ig_imports_collect(ig_arena *a, const ig_parse *p, ig_imports *out)
 {
 	out->items = NULL;
@@ -219,18 +257,20 @@ void ig_imports_collect(ig_arena *a, const ig_parse *p, ig_imports *out)
 	};
 	for (int k = 0; k < 2; k++)
 		if (names[p->lang][k]) s.sym[k] = imports__symbol(p->tree, names[p->lang][k]);
-	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(p->tree));
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-		size_t before = out->n;
-		imports__visit(&s, n);
-		bool was_import = out->n != before;
-		if (!was_import && ts_tree_cursor_goto_first_child(&c)) continue;
-		for (;;) {
-			if (ts_tree_cursor_goto_next_sibling(&c)) break;
-			if (!ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return; }
-		}
+	TSNode root = ts_tree_root_node(p->tree);
+	/* a syntax error can wrap top-level statements in an ERROR node */
+	if (ts_node_has_error(root) || imports__nested(p)) {
+		imports__walk(&s, root);
+		return;
 	}
+	TSSymbol go_decl = p->lang == IG_LANG_GO ? imports__symbol(p->tree, "import_declaration") : 0;
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	if (ts_tree_cursor_goto_first_child(&c)) do {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		if (go_decl && ts_node_symbol(n) == go_decl) imports__walk(&s, n);
+		else imports__visit(&s, n);
+	} while (ts_tree_cursor_goto_next_sibling(&c));
+	ts_tree_cursor_delete(&c);
 }
 
 const ig_import *ig_imports_find(const ig_imports *im, const char *alias)
