@@ -1,7 +1,8 @@
 /* iacgrade eval ROOT...: accuracy of platform, language and service detection
  * against metadata.json, the distribution of the review's own score, and its
- * agreement with metadata.json training_quality. metadata.json is read here
- * only to measure: nothing in detection, the fixes or the score reads it. */
+ * agreement with metadata.json training_quality. Compared here only, to
+ * measure: detection never reads metadata.json, and the review (detection,
+ * fixes, score) never uses training_quality. */
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "cli/review.h"
@@ -517,8 +518,8 @@ int ig_cmd_eval(int argc, char **argv)
 			     "  agreement on the >= 8 decision and its confusion counts. The labels are noisy:\n"
 			     "  recorded, never tuned to.\n"
 			     "A task is in the tune half when the FNV-1a hash of its folder name is even, else held\n"
-			     "out. Detection, the fixes and the score never read metadata.json; only this command\n"
-			     "does, to measure.\n\n"
+			     "out. Detection never reads metadata.json, and the review (detection, fixes, score)\n"
+			     "never uses training_quality; only this command compares with them, to measure.\n\n"
 			     "options:\n  -j N       worker threads (default: the number of cores)\n"
 			     "  --format F text (default: aligned tables with a legend) or json (one object, keys in\n"
 			     "             docs/json-schema.md)\n"
