@@ -15,7 +15,7 @@ typedef struct {
 static const command commands[] = {
 	{"task", ig_cmd_task, "review one task folder: files, platform, services, findings, score"},
 	{"batch", ig_cmd_batch, "review every task under one or more folders, on N threads, to JSONL"},
-	{"eval", ig_cmd_eval, "measure platform, language and service detection against metadata.json"},
+	{"eval", ig_cmd_eval, "measure detection, the score's distribution and its agreement with training_quality"},
 	{"extract", ig_cmd_extract, "show the code blocks and file names found in a response markdown"},
 	{"detect", ig_cmd_detect, "show platform, language, resources and services of code files"},
 	{"kb", ig_cmd_kb, "look up an API, property or argument in the knowledge base"},
