@@ -220,8 +220,36 @@ static void analyze__compare_ideals(ig_task *t)
 			if (strcmp(analyze__base(md->files[j].path), analyze__base(lf->path)) == 0) mf = &md->files[j];
 		if (!mf) { only_lib++; continue; }
 		if (lf->skipped || analyze__same_code(lf->text, lf->len, mf->text, mf->len)) continue;
+		/* compared as the model's answer is with the ideal: only real changes
+		 * count (formatting, comments, order and spellings do not) */
+		const ig_fix *first = NULL;
+		size_t changes = 0;
+		if (lf->tokens && mf->tokens) {
+			ig_response one_md = *md, one_lib = *lib;
+			one_md.files = (ig_file *)mf, one_md.n_files = 1;
+			one_lib.files = (ig_file *)lf, one_lib.n_files = 1;
+			ig_diff d = {0};
+			ig_diff_responses(&t->arena, &one_md, &one_lib, &d);
+			changes = d.n_fixes;
+			for (size_t k = 0; k < d.n_fixes && !first; k++)
+				if (d.fixes[k].ideal.file) first = &d.fixes[k];
+			if (!changes) continue;
+		}
 		differ++;
-		if (reported++ < 10)
+		if (reported++ >= 10) continue;
+		if (first) {
+			const char *name = first->ideal_name ? first->ideal_name : first->model_name;
+			ig_task_add_finding(t, IG_RULE_IDEAL_MD_DIFFERS, 0, IG_SEV_INFO, "ideal", lf->path, first->ideal.line,
+					    mf->md_line, "%s differs from the block for %s in %s (line %u): %zu change%s, the first "
+					    "at line %u (%s%s%s); lib/ is what was deployed and is used", lf->path, mf->path,
+					    md->source, mf->md_line, changes, changes == 1 ? "" : "s", first->ideal.line,
+					    ig_fix_kind_name(first->kind), name && *name ? " " : "", name && *name ? name : "");
+		} else if (changes)
+			ig_task_add_finding(t, IG_RULE_IDEAL_MD_DIFFERS, 0, IG_SEV_INFO, "ideal", lf->path, 0, mf->md_line,
+					    "%s differs from the block for %s in %s (line %u): %zu change%s, code the block has and "
+					    "lib/ has not; lib/ is what was deployed and is used", lf->path, mf->path, md->source,
+					    mf->md_line, changes, changes == 1 ? "" : "s");
+		else
 			ig_task_add_finding(t, IG_RULE_IDEAL_MD_DIFFERS, 0, IG_SEV_INFO, "ideal", lf->path, 0, mf->md_line,
 					    "%s differs from the block for %s in %s (line %u): lib/ is what was deployed and is used",
 					    lf->path, mf->path, md->source, mf->md_line);
