@@ -313,6 +313,7 @@ void ig_analyze_task(ig_task *t)
 	ig_model *mm = t->model.present ? ig_model_build_response(&t->model) : NULL;
 	ig_model *mi = t->ideal.present ? ig_model_build_response(&t->ideal) : NULL;
 	ig_diff_model_details(&t->arena, t->diff, &t->model, &t->ideal, mm, mi);
+	ig_diff_model_equivalent(t->diff, mm, mi);
 	ig_review_categorise(t);
 	ig_review_score(t, mi);
 	if (mm) ig_model_free(mm);

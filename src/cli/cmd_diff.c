@@ -182,6 +182,7 @@ int ig_cmd_diff(int argc, char **argv)
 	ig_diff_responses(&sides[0].t.arena, sides[0].r, sides[1].r, &d);
 	ig_model *mm = ig_model_build_response(sides[0].r), *mi = ig_model_build_response(sides[1].r);
 	ig_diff_model_details(&sides[0].t.arena, &d, sides[0].r, sides[1].r, mm, mi);
+	ig_diff_model_equivalent(&d, mm, mi);
 	ig_model_free(mm);
 	ig_model_free(mi);
 	ig_buf b = {0};

@@ -4,6 +4,7 @@
  * value tree already (diff.c). */
 #include "diff/diff.h"
 #include "model/model.h"
+#include <stdlib.h>
 #include <string.h>
 
 static const ig_model_prop *details__prop(const ig_model_resource *r, const char *folded)
@@ -65,4 +66,61 @@ void ig_diff_model_details(ig_arena *a, ig_diff *d, const ig_response *model, co
 			if (details__written(pm) && !details__written(details__prop(ri, pm->folded))) details__add(a, x, pm, NULL, model, ideal);
 		}
 	}
+}
+
+/* Every property and meta-argument the same, by meaning. */
+static bool equiv__same_resource(const ig_model_resource *a, const ig_model_resource *b)
+{
+	if (a->n_props != b->n_props || a->count != b->count) return false;
+	if ((a->condition || b->condition) && (!a->condition || !b->condition || strcmp(a->condition, b->condition) != 0))
+		return false;
+	for (size_t i = 0; i < a->n_props; i++) {
+		const ig_model_prop *pb = details__prop(b, a->props[i].folded);
+		if (!pb || !details__same(a->props[i].value, pb->value)) return false;
+	}
+	return true;
+}
+
+/* The attachment resource a fix adds or removes was folded into parent. */
+static bool equiv__attachment_of(const ig_fix *y, const ig_model *m, const char *name, const ig_model_resource *parent)
+{
+	if (!name || y->unit != IG_UNIT_RESOURCE) return false;
+	const ig_model_resource *r = ig_model_find(m, name);
+	return r && r->merged_into == parent->index;
+}
+
+void ig_diff_model_equivalent(ig_diff *d, const ig_model *mm, const ig_model *mi)
+{
+	if (!mm || !mi || !d->n_fixes) return;
+	bool *drop = ig_xmalloc(d->n_fixes * sizeof *drop);
+	memset(drop, 0, d->n_fixes * sizeof *drop);
+	for (size_t k = 0; k < d->n_fixes; k++) {
+		const ig_fix *x = &d->fixes[k];
+		if (x->kind != IG_FIX_RESOURCE_CHANGED || x->unit != IG_UNIT_RESOURCE || !x->model_name || !x->ideal_name) continue;
+		const ig_model_resource *rm = ig_model_find(mm, x->model_name), *ri = ig_model_find(mi, x->ideal_name);
+		if (!rm || !ri || !ig_model_resource_live(rm) || !ig_model_resource_live(ri)) continue;
+		/* only where a setting moved between inline and an attachment: resource
+		 * options the model does not hold (dependsOn, lifecycle) may be what
+		 * changed otherwise, and the token diff stands */
+		if (rm->n_merged == ri->n_merged) continue;
+		if (!equiv__same_resource(rm, ri)) continue;
+		drop[k] = true;
+		for (size_t j = 0; j < d->n_fixes; j++) {
+			const ig_fix *y = &d->fixes[j];
+			if ((y->kind == IG_FIX_RESOURCE_ADDED && equiv__attachment_of(y, mi, y->ideal_name, ri)) ||
+			    (y->kind == IG_FIX_RESOURCE_REMOVED && equiv__attachment_of(y, mm, y->model_name, rm)))
+				drop[j] = true;
+		}
+	}
+	size_t kept = 0;
+	for (size_t k = 0; k < d->n_fixes; k++) {
+		if (!drop[k]) {
+			d->fixes[kept++] = d->fixes[k];
+			continue;
+		}
+		d->ignored_lines[IG_IGN_SPELLING][0] += d->fixes[k].model_lines;
+		d->ignored_lines[IG_IGN_SPELLING][1] += d->fixes[k].ideal_lines;
+	}
+	d->n_fixes = kept;
+	free(drop);
 }

@@ -88,4 +88,10 @@ const char *ig_diff_lines_text(ig_arena *a, const ig_file *f, unsigned l0, unsig
 struct ig_model;
 void ig_diff_model_details(ig_arena *a, ig_diff *d, const ig_response *model, const ig_response *ideal,
 			   const struct ig_model *mm, const struct ig_model *mi);
+/* Terraform keeps some settings either inline (a `versioning {}` block) or in
+ * an attachment resource (aws_s3_bucket_versioning); the IaC model folds both
+ * into the parent. A resource whose model is the same on both sides, though its
+ * tokens changed, and the attachments folded into it, are equivalent spellings:
+ * their fixes leave the list, their lines go under that reason (details.c). */
+void ig_diff_model_equivalent(ig_diff *d, const struct ig_model *mm, const struct ig_model *mi);
 #endif

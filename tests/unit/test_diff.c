@@ -257,6 +257,46 @@ TEST(diff_resource_added_and_no_code)
 	ig_arena_free(&a);
 }
 
+/* An inline Terraform block moved to its attachment resource leaves the IaC
+ * model the same: no fix, its lines under equivalent-spelling; the same move
+ * with the value changed is still a change. */
+#include "model/model.h"
+static size_t diff_with_models(ig_arena *a, const char *before, const char *after, ig_diff *d)
+{
+	static ig_file fa, fb;
+	ig_response ra, rb;
+	diff_answer(a, &ra, &fa, "main.tf", before);
+	diff_answer(a, &rb, &fb, "main.tf", after);
+	ig_diff_responses(a, &ra, &rb, d);
+	ig_model *mm = ig_model_build_response(&ra), *mi = ig_model_build_response(&rb);
+	ig_diff_model_details(a, d, &ra, &rb, mm, mi);
+	ig_diff_model_equivalent(d, mm, mi);
+	ig_model_free(mm);
+	ig_model_free(mi);
+	return d->n_fixes;
+}
+
+TEST(diff_inline_terraform_block_moved_to_its_attachment_is_not_a_change)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_diff d;
+	const char *inl = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"logs\"\n  versioning {\n    enabled = true\n  }\n}\n";
+	const char *sep = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"logs\"\n}\n\n"
+			  "resource \"aws_s3_bucket_versioning\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n"
+			  "  versioning_configuration {\n    status = \"Enabled\"\n  }\n}\n";
+	CHECK_INT(diff_with_models(&a, inl, sep, &d), 0);
+	CHECK(d.ignored_lines[IG_IGN_SPELLING][1] > 0);
+	CHECK_INT(ignored_total(&d, 0), d.changed_lines[0]);
+	CHECK_INT(ignored_total(&d, 1), d.changed_lines[1]);
+	CHECK_INT(diff_with_models(&a, sep, inl, &d), 0); /* and back */
+	const char *off = "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"logs\"\n}\n\n"
+			  "resource \"aws_s3_bucket_versioning\" \"b\" {\n  bucket = aws_s3_bucket.b.id\n"
+			  "  versioning_configuration {\n    status = \"Suspended\"\n  }\n}\n";
+	CHECK(diff_with_models(&a, inl, off, &d) >= 1);
+	ig_arena_free(&a);
+}
+
 /* ---- categories ---- */
 #include "review/categorise.h"
 #include "task/load.h"
