@@ -139,6 +139,10 @@ int ig_tfpin_max_major(ig_check_ctx *c)
 		/* only a file that names required_providers can pin: parse just those */
 		if (f == c->file || f->lang != IG_LANG_HCL || f->skipped || !ig_memstr(f->text, f->len, "required_providers"))
 			continue;
+		if (f->parse.tree && f->parse.lang == IG_LANG_HCL && f->parse.src == f->text) {
+			v = tfpin__constraint(a, &f->parse); /* analysed already, its tree kept for the review */
+			continue;
+		}
 		ig_parse p;
 		if (ig_syntax_parse(&p, a, IG_LANG_HCL, f->text, f->len) != 0) continue;
 		v = tfpin__constraint(a, &p);
