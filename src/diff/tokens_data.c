@@ -201,16 +201,25 @@ static void data__document(data_walk *w, const ig_jval *root)
 	ig_tokens_push(w->a, w->t, w->close_obj, w->close_obj, data__end_line(root, 0), data__end_line(root, 0), 0)->path = "";
 }
 
-static void data__comments(ig_tokens *t, TSNode n, int depth)
+/* The lines of comments: a cursor walk (indexing children one by one costs
+ * the square of their number in a long list), skipped when the text has no
+ * comment character at all. */
+static void data__comments(ig_tokens *t, const ig_file *f)
 {
-	if (depth > 200) return;
-	if (strcmp(ts_node_type(n), "comment") == 0) {
-		for (unsigned l = ts_node_start_point(n).row + 1; l <= ts_node_end_point(n).row + 1 && l <= t->n_lines; l++)
-			t->comment_line[l] = 1;
-		return;
+	if (!memchr(f->text, f->lang == IG_LANG_YAML ? '#' : '/', f->len)) return;
+	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->parse.tree));
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		bool comment = strcmp(ts_node_type(n), "comment") == 0;
+		if (comment)
+			for (unsigned l = ts_node_start_point(n).row + 1; l <= ts_node_end_point(n).row + 1 && l <= t->n_lines; l++)
+				t->comment_line[l] = 1;
+		if (!comment && ts_tree_cursor_goto_first_child(&c)) continue;
+		for (;;) {
+			if (ts_tree_cursor_goto_next_sibling(&c)) break;
+			if (!ts_tree_cursor_goto_parent(&c)) { ts_tree_cursor_delete(&c); return; }
+		}
 	}
-	uint32_t nc = ts_node_child_count(n);
-	for (uint32_t i = 0; i < nc; i++) data__comments(t, ts_node_child(n, i), depth + 1);
 }
 
 ig_tokens *ig_tokens_from_data(ig_arena *a, const ig_file *f)
@@ -226,6 +235,6 @@ ig_tokens *ig_tokens_from_data(ig_arena *a, const ig_file *f)
 	data_walk w = {.a = a, .f = f, .t = t, .open_obj = ig_tokens_hash("{", 1), .close_obj = ig_tokens_hash("}", 1),
 		       .open_arr = ig_tokens_hash("[", 1), .close_arr = ig_tokens_hash("]", 1)};
 	data__document(&w, root);
-	data__comments(t, ts_tree_root_node(f->parse.tree), 0);
+	data__comments(t, f);
 	return t;
 }
