@@ -314,6 +314,10 @@ void ig_analyze_task(ig_task *t)
 	ig_model *mi = t->ideal.present ? ig_model_build_response(&t->ideal) : NULL;
 	ig_diff_model_details(&t->arena, t->diff, &t->model, &t->ideal, mm, mi);
 	ig_diff_model_equivalent(t->diff, mm, mi);
+	/* the checks that read a whole response's model (their findings come
+	 * after the files'), before the review links findings to fixes */
+	ig_check_model_required(t, &t->model, mm);
+	ig_check_model_required(t, &t->ideal, mi);
 	ig_review_categorise(t);
 	ig_review_score(t, mi);
 	if (mm) ig_model_free(mm);

@@ -21,6 +21,11 @@ typedef struct ig_check_ctx {
 /* Run every check that applies to the file's platform and language. */
 void ig_check_file(ig_check_ctx *c);
 
+/* Required arguments of Terraform, CDKTF and Pulumi resources, over the IaC
+ * model of a whole response once it is built (required.c). */
+struct ig_model;
+void ig_check_model_required(ig_task *t, ig_response *resp, const struct ig_model *m);
+
 /* Report a finding at a 1-based line of the file (md_line is derived from the
  * file's position in its markdown). The category and severity come from the
  * rule's record in rules/FAMILY.rules (rule is its IG_RULE_* constant); fix may be NULL. Returns the finding. */

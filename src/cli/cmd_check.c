@@ -2,6 +2,7 @@
  * knowledge base, like cfn-lint or checkov. */
 #include "analyze/analyze.h"
 #include "check/check.h"
+#include "model/model.h"
 #include "cli/cli.h"
 #include "cli/files.h"
 #include "kb/kb.h"
@@ -215,7 +216,12 @@ int ig_cmd_check(int argc, char **argv)
 		free(files.paths[i]);
 	}
 	free(files.paths);
+	t.keep_trees = true; /* the IaC model of the files reads the analysis' trees */
 	for (size_t i = 0; i < r.n_files; i++) ig_analyze_file(&t, &r, &r.files[i], true);
+	ig_model *model = ig_model_build_response(&r);
+	ig_check_model_required(&t, &r, model);
+	ig_model_free(model);
+	for (size_t i = 0; i < r.n_files; i++) ig_parse_release(&r.files[i].parse);
 	check__filter(&t, select, ignore);
 	check__sort(&t);
 
