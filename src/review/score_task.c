@@ -59,8 +59,8 @@ static const char *find_word(ig_arena *a, const ig_response *r, const char *word
 }
 
 /* Step 1, the blockers that rest on the prompt: half or more of the services
- * it requires missing from the ideal (4); a required region the ideal
- * deploys elsewhere (5). Unknown statuses never apply a blocker. */
+ * it requires missing from the ideal (4); the ideal deploying elsewhere than
+ * every region the prompt requires (5). Unknown statuses never apply a blocker. */
 static void prompt_blockers(ig_task *t)
 {
 	ig_score *s = &t->score;
@@ -68,6 +68,7 @@ static void prompt_blockers(ig_task *t)
 	if (!rs) return;
 	size_t services = 0, missing = 0;
 	const ig_req *region = NULL;
+	bool region_met = false;
 	ig_buf miss = {0};
 	for (size_t i = 0; i < rs->n; i++) {
 		const ig_req *r = &rs->items[i];
@@ -82,8 +83,14 @@ static void prompt_blockers(ig_task *t)
 			}
 		} else if (r->kind == IG_REQ_REGION && r->ideal.status == IG_REQ_NOT_MET && !region) {
 			region = r;
+		} else if (r->kind == IG_REQ_REGION && r->ideal.status == IG_REQ_MET) {
+			region_met = true;
 		}
 	}
+	/* several regions with roles (a primary and a DR region): the code that
+	 * deploys to one of them does not deploy elsewhere; a region left out is
+	 * a fix for the adjustment, not this blocker */
+	if (region_met) region = NULL;
 	s->services_checked = services > 0;
 	s->region_checked = true;
 	if (services && missing * 2 >= services && (!s->blocker || s->blocker > 4)) {
