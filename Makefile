@@ -31,8 +31,7 @@ LDLIBS  := -lpthread -lm
 # --- third party (compiled without our warnings, sanitizers kept for ASan) ---
 DEPS_STAMP := $(PKG)/.parse-stamp
 $(DEPS_STAMP): deps/npm.lock scripts/fetch-deps
-	IACGRADE_CACHE=$(CACHE) scripts/fetch-deps parse
-	@touch $@
+	@IACGRADE_CACHE=$(CACHE) scripts/fetch-deps --stamp $@ parse
 
 # grammar name -> source directory inside the cache
 G_typescript := $(PKG)/tree-sitter-typescript/typescript/src
