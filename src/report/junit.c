@@ -63,14 +63,15 @@ static void junit__case(ig_buf *o, const ig_task *t, const ig_finding *f, const 
 	/* the name says where in the code: the extracted file when the place is its markdown */
 	if (label) ig_buf_printf(&name, "%s: ", label);
 	ig_buf_puts(&name, f->rule);
-	if (at.code_file) ig_buf_printf(&name, " at %s:%u", at.code_file, at.code_line);
+	if (at.code_file) ig_buf_printf(&name, at.code_line ? " at %s:%u" : " at %s", at.code_file, at.code_line);
 	else if (at.file && label) ig_buf_printf(&name, at.line ? " at %s:%u" : " at %s", at.file, at.line);
 	else if (at.line) ig_buf_printf(&name, " at line %u", at.line);
 	ig_buf_printf(&body, "%s %s", ig_severity_name(f->severity), f->rule);
 	if (f->category) ig_buf_printf(&body, " (Category %c)", f->category);
 	if (at.file) ig_buf_printf(&body, "\n%s", file.data);
 	if (at.file && at.line) ig_buf_printf(&body, ":%u", at.line);
-	if (at.code_file) ig_buf_printf(&body, " (%s line %u of the %s)", at.code_file, at.code_line, label ? label : "file");
+	if (at.code_file && at.code_line) ig_buf_printf(&body, " (%s line %u of the %s)", at.code_file, at.code_line, label);
+	else if (at.code_file) ig_buf_printf(&body, " (%s of the %s)", at.code_file, label);
 	ig_buf_printf(&body, "\n%s\n", f->message);
 	if (f->fix) ig_buf_printf(&body, "fix: %s\n", f->fix);
 

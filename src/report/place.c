@@ -24,6 +24,9 @@ static bool place__is_md(const char *path)
 void ig_report_place(const ig_task *t, const ig_finding *f, ig_place *out)
 {
 	*out = (ig_place){.file = f->file, .line = f->line};
+	/* a finding about the whole task (the platform differs from the declared one) is shown at the
+	 * file that declares it */
+	if (!f->file && t->meta.present) out->file = t->meta.path;
 	if (!f->md_line || !f->file) return;
 	const ig_response *r = place__response(t, f->response);
 	const char *md = NULL;

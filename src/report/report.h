@@ -49,7 +49,8 @@ void ig_report_junit_unreadable(ig_buf *out, const char *path, const char *why);
 
 /* Where SARIF and JUnit place a finding (report/place.c): the answer's markdown and its line when
  * the finding's code was extracted from one (code_file and code_line then say where in the code),
- * else its file and line; paths relative to the task folder. */
+ * else its file and line, and a finding about the whole task at its metadata.json; paths relative
+ * to the task folder. */
 typedef struct ig_place {
 	const char *file;        /* NULL: the task as a whole */
 	unsigned line;           /* 0: none */

@@ -87,8 +87,9 @@ static void sarif__result(ig_jsonw *w, const ig_task *t, const ig_finding *fd, c
 	if (rule_index >= 0) ig_jsonw_kint(w, "ruleIndex", rule_index);
 	ig_jsonw_kstr(w, "level", sarif__level(fd->severity));
 	ig_buf msg = {0};
-	if (label && at.code_file) ig_buf_printf(&msg, "%s, %s:%u: ", label, at.code_file, at.code_line);
-	else if (label) ig_buf_printf(&msg, "%s: ", label);
+	if (label) ig_buf_puts(&msg, label);
+	if (label && at.code_file) ig_buf_printf(&msg, at.code_line ? ", %s:%u" : ", %s", at.code_file, at.code_line);
+	if (label) ig_buf_puts(&msg, ": ");
 	ig_buf_puts(&msg, fd->message);
 	sarif__text(w, "message", msg.data);
 	ig_buf_free(&msg);
