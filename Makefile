@@ -31,8 +31,7 @@ LDLIBS  := -lpthread -lm
 # --- third party (compiled without our warnings, sanitizers kept for ASan) ---
 DEPS_STAMP := $(PKG)/.parse-stamp
 $(DEPS_STAMP): deps/npm.lock scripts/fetch-deps
-	IACGRADE_CACHE=$(CACHE) scripts/fetch-deps parse
-	@touch $@
+	@IACGRADE_CACHE=$(CACHE) scripts/fetch-deps --stamp $@ parse
 
 # grammar name -> source directory inside the cache
 G_typescript := $(PKG)/tree-sitter-typescript/typescript/src
@@ -113,7 +112,14 @@ all: $(BUILD)/iacgrade
 
 # The whole suite: unit tests, golden tests, bad-input tests, corpus smoke test
 # (skipped when the corpus is not beside the checkout).
-test: $(BUILD)/iacgrade $(BUILD)/unit-tests
+# The test-only npm packages (group "test" of deps/npm.lock: ajv and the SARIF schema, for the
+# schema suites); ./build.sh fetches them too, so a fresh clone has them.
+TEST_NPM_STAMP := $(PKG)/.test-stamp
+$(TEST_NPM_STAMP): deps/npm.lock scripts/fetch-deps
+	@IACGRADE_CACHE=$(CACHE) scripts/fetch-deps --stamp $@ test
+test-deps: $(TEST_NPM_STAMP)
+
+test: $(BUILD)/iacgrade $(BUILD)/unit-tests $(TEST_NPM_STAMP)
 	BUILD=$(BUILD) IACGRADE_CACHE=$(CACHE) tests/run-all
 
 example: $(BUILD)/iacgrade
@@ -122,5 +128,5 @@ example: $(BUILD)/iacgrade
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all test example clean
+.PHONY: all test test-deps example clean
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -15,7 +15,7 @@ if [ ${#need[@]} -gt 0 ]; then
   SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${pkgs[@]}"
 fi
-make -j"$(nproc)"
+make -j"$(nproc)" all test-deps   # test-deps: the packages the schema tests need (deps/npm.lock, group test)
 echo "== iacgrade batch examples =="
 build/iacgrade batch examples --jsonl build/examples.jsonl --fail-on none
 build/iacgrade task examples/cdk-ts-logs || true

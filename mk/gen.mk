@@ -1,8 +1,7 @@
 # Generated C tables from the pinned AWS data packages (see scripts/gen/).
 DATA_STAMP := $(PKG)/.data-stamp
 $(DATA_STAMP): deps/npm.lock scripts/fetch-deps
-	IACGRADE_CACHE=$(CACHE) scripts/fetch-deps data
-	@touch $@
+	@IACGRADE_CACHE=$(CACHE) scripts/fetch-deps --stamp $@ data
 
 $(BUILD)/gen/aws_types.c: scripts/gen/aws-types.js $(DATA_STAMP)
 	@mkdir -p $(dir $@)

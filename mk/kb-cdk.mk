@@ -3,8 +3,7 @@
 # Java, Python and Go names by jsii-pacmak's naming code (group "names").
 NAMES_STAMP := $(PKG)/.names-stamp
 $(NAMES_STAMP): deps/npm.lock scripts/fetch-deps
-	IACGRADE_CACHE=$(CACHE) scripts/fetch-deps names
-	@touch $@
+	@IACGRADE_CACHE=$(CACHE) scripts/fetch-deps --stamp $@ names
 
 $(KB)/cdk.kb: scripts/kb/cdk.js scripts/kb/jsii-names.js scripts/kb/kbfile.js $(DATA_STAMP) $(NAMES_STAMP)
 	@mkdir -p $(dir $@)

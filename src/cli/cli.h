@@ -45,6 +45,10 @@ int ig_cli_fail_on_arg(const char *cmd, const char *value, int *level);
 /* printf to standard output with terminal controls escaped (names read from
  * the input: folder names, spellings). */
 void ig_cli_printf_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Colour in a text report: as --color (flag 1) or --no-color (0) say when given (-1: not given);
+ * otherwise only when it goes to a terminal (out_path NULL, standard output a tty), NO_COLOR
+ * (https://no-color.org) is unset or empty, and TERM is not "dumb". */
+bool ig_cli_color(int flag, const char *out_path);
 /* Parse a -j value; prints the error itself. */
 int ig_cli_parse_jobs(const char *cmd, const char *s, int *jobs);
 #endif

@@ -16,12 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static void check__help(FILE *out)
 {
-	fputs("usage: iacgrade check PATH... [--format text|json|sarif] [-o FILE] [--fail-on LEVEL]\n"
-	      "                            [--select RULES] [--ignore RULES]\n"
+	fputs("usage: iacgrade check PATH... [--format text|json|sarif|junit] [-o FILE] [--fail-on LEVEL]\n"
+	      "                            [--select RULES] [--ignore RULES] [--color|--no-color]\n"
 	      "       iacgrade check --list-rules\n\n"
 	      "Checks infrastructure-as-code files against the knowledge base built from AWS's own API data:\n"
 	      "CloudFormation templates (JSON, YAML), Terraform HCL, and CDK, CDKTF and Pulumi programs in\n"
@@ -35,7 +34,9 @@ static void check__help(FILE *out)
 	      "never wrong. Every rule is documented in docs/rules.md.\n\n"
 	      "options:\n"
 	      "  --format F      text (default: path:line, the line itself, the fix), json (schema\n"
-	      "                  \"iacgrade.check\", docs/json-schema.md) or sarif (SARIF 2.1.0, for code hosts)\n"
+	      "                  \"iacgrade.check\", docs/json-schema.md, docs/schema/check.schema.json), sarif\n"
+	      "                  (SARIF 2.1.0, for code hosts) or junit (JUnit XML for CI: a testsuite per\n"
+	      "                  file, a testcase per finding, an error finding a failure)\n"
 	      "  -o FILE         write the report to FILE instead of standard output\n"
 	      "  --fail-on L     exit 1 when a finding of severity L or above is reported: error\n"
 	      "                  (default), warning, info, or none (exit 0 whatever is found)\n"
@@ -43,13 +44,15 @@ static void check__help(FILE *out)
 	      "                  (--select cfn,cdk.unknown-prop); a family is the part before the dot\n"
 	      "  --ignore RULES  leave these rules out (--ignore cdk.deprecated); after --select\n"
 	      "  --list-rules    list every rule: id, category, severity, title\n"
-	      "  --color         colour the text report (default: when standard output is a terminal)\n"
-	      "  --no-color\n\n"
+	      "  --color         colour the text report (default: when standard output is a terminal and\n"
+	      "  --no-color      NO_COLOR is unset or empty, https://no-color.org)\n\n"
 	      "exit codes: 0 no finding at the --fail-on level; 1 findings; 2 usage; 3 a path could not be\n"
 	      "            read (the others are still checked and reported).\n\n"
 	      "examples:\n"
 	      "  iacgrade check examples/cfn-yaml-loggroup/lib/TapStack.yml\n"
 	      "  iacgrade check examples/ --format sarif -o /tmp/iacgrade.sarif\n"
+	      "  iacgrade check examples/ --format json -o /tmp/iacgrade-check.json\n"
+	      "  iacgrade check tests/fixtures/check --format junit -o /tmp/iacgrade-check.xml --fail-on none\n"
 	      "  iacgrade check examples/tf-hcl-vpc/lib --fail-on warning\n"
 	      "  iacgrade check examples/ --ignore cdk.deprecated,input\n", out);
 }
@@ -171,8 +174,8 @@ int ig_cmd_check(int argc, char **argv)
 		}
 	}
 	if (!inputs.n) { check__help(stderr); rc = IG_EXIT_USAGE; goto done; }
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "sarif")) {
-		ig_cli_error("check", "unknown format '%s': use text, json or sarif", format);
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "sarif") && strcmp(format, "junit")) {
+		ig_cli_error("check", "unknown format '%s': use text, json, sarif or junit", format);
 		rc = IG_EXIT_USAGE;
 		goto done;
 	}
@@ -227,8 +230,9 @@ int ig_cmd_check(int argc, char **argv)
 
 	ig_buf b = {0};
 	if (strcmp(format, "text") == 0) {
-		bool use_color = color == 1 || (color < 0 && !out_path && isatty(1));
-		ig_report_check_text(&b, &t, &r, use_color);
+		ig_report_check_text(&b, &t, &r, ig_cli_color(color, out_path));
+	} else if (strcmp(format, "junit") == 0) {
+		ig_report_check_junit(&b, &t, &r);
 	} else {
 		ig_jsonw w;
 		ig_jsonw_init(&w, &b, true);

@@ -36,7 +36,7 @@ static void diff__help(FILE *out)
 	      "its ideal as B, unless --a or --b says otherwise.\n\n"
 	      "options:\n"
 	      "  --format F   text (default: each fix with its before and after code) or json (schema\n"
-	      "               \"iacgrade.diff\", docs/json-schema.md)\n"
+	      "               \"iacgrade.diff\", docs/json-schema.md, docs/schema/diff.schema.json)\n"
 	      "  --a R, --b R which response of a task folder: model, ideal (lib/ code, else\n"
 	      "               IDEAL_RESPONSE.md) or ideal_md (IDEAL_RESPONSE.md)\n"
 	      "  -o FILE      write the report to FILE instead of standard output\n\n"

@@ -22,7 +22,7 @@ static void extract__help(FILE *out)
 	      "Blocks nested in a ```markdown block and fences never closed are marked. A task folder stands\n"
 	      "for its responses (lib/MODEL_RESPONSE.md, later turns, lib/IDEAL_RESPONSE.md).\n\n"
 	      "options:\n"
-	      "  --format F   text (default) or json (docs/json-schema.md)\n"
+	      "  --format F   text (default) or json (docs/json-schema.md, docs/schema/extract.schema.json)\n"
 	      "  --code       also print each file's code (text format), or include it (json)\n\n"
 	      "exit codes: 0 every file read; 2 usage; 3 a file could not be read (the others are still shown).\n\n"
 	      "examples:\n"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Messages name files and quote code: escaped like every text output, so a
  * file name with an escape sequence cannot drive the terminal. */
@@ -81,4 +82,13 @@ int ig_cli_format_arg(const char *cmd, int argc, char **argv, int *i, const char
 	}
 	*format = argv[++*i];
 	return 1;
+}
+
+bool ig_cli_color(int flag, const char *out_path)
+{
+	if (flag >= 0) return flag == 1;
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	if (no_color && *no_color) return false;
+	if (term && strcmp(term, "dumb") == 0) return false;
+	return !out_path && isatty(1);
 }

@@ -14,7 +14,7 @@ typedef struct {
 
 static const command commands[] = {
 	{"task", ig_cmd_task, "review one task folder: files, platform, services, findings, score"},
-	{"batch", ig_cmd_batch, "review every task under one or more folders, on N threads, to JSONL"},
+	{"batch", ig_cmd_batch, "review every task under one or more folders, on N threads, to JSONL (and JUnit)"},
 	{"eval", ig_cmd_eval, "measure detection, the score's distribution and its agreement with training_quality"},
 	{"extract", ig_cmd_extract, "show the code blocks and file names found in a response markdown"},
 	{"detect", ig_cmd_detect, "show platform, language, resources and services of code files"},
@@ -40,7 +40,9 @@ static void usage(FILE *out)
 		"examples (from the checkout):\n"
 		"  iacgrade task examples/cdk-ts-logs                 # text report of one task\n"
 		"  iacgrade task examples/cdk-ts-logs --format json   # the versioned JSON (docs/json-schema.md)\n"
-		"  iacgrade batch examples -j 2 --jsonl /tmp/examples.jsonl --fail-on none\n"
+		"  iacgrade task examples/cdk-ts-logs --format sarif  # SARIF 2.1.0 for code hosts (also junit, md)\n"
+		"  iacgrade batch examples -j 2 --jsonl /tmp/examples.jsonl --junit /tmp/examples.xml --fail-on none\n"
+		"  iacgrade check examples --format junit             # JUnit XML for CI (also text, json, sarif)\n"
 		"  iacgrade kb AWS::Logs::LogGroup.RetentionInDays\n");
 }
 

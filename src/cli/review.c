@@ -25,8 +25,9 @@ int ig_cli_review(ig_task *t, const char *dir, const char **err)
 	return 0;
 }
 
-char *ig_cli_review_jsonl(const char *dir, int *worst)
+char *ig_cli_review_jsonl(const char *dir, int *worst, char **junit)
 {
+	ig_buf x = {0};
 	*worst = -1;
 	ig_task t;
 	const char *err = NULL;
@@ -40,12 +41,15 @@ char *ig_cli_review_jsonl(const char *dir, int *worst)
 		ig_jsonw_kstr(&w, "path", dir);
 		ig_jsonw_kstr(&w, "error", err);
 		ig_jsonw_obj_end(&w);
+		if (junit) ig_report_junit_unreadable(&x, dir, err);
 	} else {
 		ig_report_json(&w, &t, dir);
+		if (junit) ig_report_junit_task(&x, &t, dir);
 		for (size_t i = 0; i < t.n_findings; i++)
 			if ((int)t.findings[i].severity > *worst) *worst = (int)t.findings[i].severity;
 	}
 	ig_task_free(&t);
+	if (junit) *junit = (char *)ig_buf_cstr(&x);
 	ig_buf_cstr(&b);
 	return b.data;
 }

@@ -7,6 +7,7 @@
  * be read at all. The task must be freed with ig_task_free either way. */
 int ig_cli_review(ig_task *t, const char *dir, const char **err);
 /* One compact JSON line (no newline) for a task, or an error line. malloc'd.
- * *worst is the highest finding severity (an ig_severity), -1 for none. */
-char *ig_cli_review_jsonl(const char *dir, int *worst);
+ * *worst is the highest finding severity (an ig_severity), -1 for none. When junit is not NULL,
+ * *junit is the task's JUnit <testsuite> (malloc'd), from the same review. */
+char *ig_cli_review_jsonl(const char *dir, int *worst, char **junit);
 #endif

@@ -19,7 +19,7 @@ void ig_report_check_text(ig_buf *o, const ig_task *t, const ig_response *r, boo
 		const ig_finding *fd = &t->findings[i];
 		counts[fd->severity]++;
 		const char *sev = ig_severity_name(fd->severity);
-		const char *sev_color = !color ? "" : fd->severity == IG_SEV_ERROR ? "\033[31m" : fd->severity == IG_SEV_WARNING ? "\033[33m" : "\033[36m";
+		const char *sev_color = ig_report_severity_color(fd->severity, color);
 		/* user text (paths, messages, the code line) goes through the escaping
 		 * writer; only the colour codes are written raw */
 		ig_buf_puts(o, bold);
@@ -69,107 +69,6 @@ void ig_report_check_json(ig_jsonw *w, const ig_task *t, const ig_response *r)
 	ig_jsonw_key(w, "findings");
 	ig_jsonw_arr(w);
 	for (size_t i = 0; i < t->n_findings; i++) ig_report_json_finding(w, &t->findings[i]);
-	ig_jsonw_arr_end(w);
-	ig_jsonw_obj_end(w);
-}
-
-static const char *check__sarif_level(ig_severity s)
-{
-	return s == IG_SEV_ERROR ? "error" : s == IG_SEV_WARNING ? "warning" : "note";
-}
-
-/* SARIF 2.1.0 (OASIS): one run, the rules that fired as reportingDescriptors,
- * one result per finding. The category and the fix go in properties: SARIF
- * fixes need byte-exact replacements, which a "did you mean" is not. */
-void ig_report_check_sarif(ig_jsonw *w, const ig_task *t, const ig_response *r, const char *version)
-{
-	(void)r;
-	const char *fired[512];
-	size_t n_fired = 0;
-	for (size_t i = 0; i < t->n_findings; i++) {
-		size_t j = 0;
-		while (j < n_fired && strcmp(fired[j], t->findings[i].rule) != 0) j++;
-		if (j == n_fired && n_fired < sizeof fired / sizeof *fired) fired[n_fired++] = t->findings[i].rule;
-	}
-	ig_jsonw_obj(w);
-	ig_jsonw_kstr(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-	ig_jsonw_kstr(w, "version", "2.1.0");
-	ig_jsonw_key(w, "runs");
-	ig_jsonw_arr(w);
-	ig_jsonw_obj(w);
-	ig_jsonw_key(w, "tool");
-	ig_jsonw_obj(w);
-	ig_jsonw_key(w, "driver");
-	ig_jsonw_obj(w);
-	ig_jsonw_kstr(w, "name", "iacgrade");
-	ig_jsonw_kstr(w, "version", version);
-	ig_jsonw_key(w, "rules");
-	ig_jsonw_arr(w);
-	for (size_t j = 0; j < n_fired; j++) {
-		const ig_rule_info *info = ig_rule_find(fired[j]);
-		ig_jsonw_obj(w);
-		ig_jsonw_kstr(w, "id", fired[j]);
-		ig_jsonw_key(w, "shortDescription");
-		ig_jsonw_obj(w);
-		ig_jsonw_kstr(w, "text", info ? info->title : fired[j]);
-		ig_jsonw_obj_end(w);
-		if (info) {
-			ig_jsonw_kstr(w, "helpUri", info->doc);
-			ig_jsonw_key(w, "properties");
-			ig_jsonw_obj(w);
-			ig_jsonw_key(w, "category");
-			if (info->category) ig_jsonw_strn(w, &info->category, 1); else ig_jsonw_null(w);
-			ig_jsonw_obj_end(w);
-		}
-		ig_jsonw_obj_end(w);
-	}
-	ig_jsonw_arr_end(w);
-	ig_jsonw_obj_end(w);
-	ig_jsonw_obj_end(w);
-	ig_jsonw_key(w, "results");
-	ig_jsonw_arr(w);
-	for (size_t i = 0; i < t->n_findings; i++) {
-		const ig_finding *fd = &t->findings[i];
-		size_t j = 0;
-		while (j < n_fired && strcmp(fired[j], fd->rule) != 0) j++;
-		ig_jsonw_obj(w);
-		ig_jsonw_kstr(w, "ruleId", fd->rule);
-		if (j < n_fired) ig_jsonw_kint(w, "ruleIndex", (long long)j);
-		ig_jsonw_kstr(w, "level", check__sarif_level(fd->severity));
-		ig_jsonw_key(w, "message");
-		ig_jsonw_obj(w);
-		ig_jsonw_kstr(w, "text", fd->message);
-		ig_jsonw_obj_end(w);
-		if (fd->file) {
-			ig_jsonw_key(w, "locations");
-			ig_jsonw_arr(w);
-			ig_jsonw_obj(w);
-			ig_jsonw_key(w, "physicalLocation");
-			ig_jsonw_obj(w);
-			ig_jsonw_key(w, "artifactLocation");
-			ig_jsonw_obj(w);
-			ig_jsonw_kstr(w, "uri", fd->file);
-			ig_jsonw_obj_end(w);
-			if (fd->line) {
-				ig_jsonw_key(w, "region");
-				ig_jsonw_obj(w);
-				ig_jsonw_kint(w, "startLine", fd->line);
-				ig_jsonw_obj_end(w);
-			}
-			ig_jsonw_obj_end(w);
-			ig_jsonw_obj_end(w);
-			ig_jsonw_arr_end(w);
-		}
-		ig_jsonw_key(w, "properties");
-		ig_jsonw_obj(w);
-		ig_jsonw_key(w, "category");
-		if (fd->category) ig_jsonw_strn(w, &fd->category, 1); else ig_jsonw_null(w);
-		ig_jsonw_kstr(w, "fix", fd->fix);
-		ig_jsonw_obj_end(w);
-		ig_jsonw_obj_end(w);
-	}
-	ig_jsonw_arr_end(w);
-	ig_jsonw_obj_end(w);
 	ig_jsonw_arr_end(w);
 	ig_jsonw_obj_end(w);
 }

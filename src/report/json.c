@@ -110,7 +110,7 @@ static void json__factor(ig_jsonw *w, const char *key, const ig_score_factor *f)
 }
 
 /* Every step of docs/scoring.md with what it rests on. */
-static void json__score(ig_jsonw *w, const ig_task *t)
+void ig_report_json_score(ig_jsonw *w, const ig_task *t)
 {
 	const ig_score *s = &t->score;
 	ig_jsonw_key(w, "score");
@@ -247,6 +247,6 @@ void ig_report_json(ig_jsonw *w, const ig_task *t, const char *path)
 	for (size_t i = 0; i < t->n_findings; i++) ig_report_json_finding(w, &t->findings[i]);
 	ig_jsonw_arr_end(w);
 	if (t->diff) ig_report_diff_json(w, t->diff);
-	json__score(w, t);
+	ig_report_json_score(w, t);
 	ig_jsonw_obj_end(w);
 }

@@ -3,6 +3,12 @@
 #include "req/req.h"
 #include <string.h>
 
+const char *ig_report_severity_color(ig_severity s, bool color)
+{
+	if (!color) return "";
+	return s == IG_SEV_ERROR ? "\033[31m" : s == IG_SEV_WARNING ? "\033[33m" : "\033[36m";
+}
+
 static void text__services(ig_buf *o, const ig_response *r)
 {
 	if (!r->n_services) { ig_buf_puts(o, "(none found)"); return; }
@@ -43,10 +49,14 @@ static void text__requirements(ig_buf *o, const ig_task *t)
 	}
 }
 
-void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
+void ig_report_text(ig_buf *o, const ig_task *t, const char *path, bool color)
 {
 	const ig_metadata *m = &t->meta;
-	ig_buf_printf_text(o, "%s\n", path);
+	/* user text goes through the escaping writer; only the colour codes are written raw */
+	const char *bold = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
+	ig_buf_puts(o, bold);
+	ig_buf_printf_text(o, "%s", path);
+	ig_buf_printf(o, "%s\n", off);
 	ig_buf_printf_text(o, "  platform  declared %s/%s, detected %s/%s\n", ig_platform_name(m->platform),
 		      ig_lang_name(m->language), ig_platform_name(t->platform), ig_lang_name(t->lang));
 	text__response(o, "model", &t->model);
@@ -60,7 +70,8 @@ void ig_report_text(ig_buf *o, const ig_task *t, const char *path)
 	ig_buf_printf_text(o, "findings: %zu\n", t->n_findings);
 	for (size_t i = 0; i < t->n_findings; i++) {
 		const ig_finding *f = &t->findings[i];
-		ig_buf_printf_text(o, "  %-7s %c  ", ig_severity_name(f->severity), f->category ? f->category : '-');
+		ig_buf_printf(o, "  %s%-7s%s %c  ", ig_report_severity_color(f->severity, color), ig_severity_name(f->severity),
+			      color ? off : "", f->category ? f->category : '-');
 		if (f->file) {
 			ig_buf_printf_text(o, "%s", f->file);
 			if (f->line) ig_buf_printf_text(o, ":%u", f->line);

@@ -126,12 +126,13 @@ static void categorise_fix(ig_task *t, ig_fix *x)
 		*slot = k;
 		if (!best || f->category < best) best = f->category, why = f;
 	}
-	if (x->kind == IG_FIX_TRUNCATED_ANSWER || x->kind == IG_FIX_NO_CODE) { by_kind(a, x); return; }
+	/* the tests are never counted, a cut-off test file included: the app builds without them */
 	if (x->test) {
 		x->counted = false;
 		x->reason = ig_arena_printf(a, "not counted: a change to the tests (%s)", where(a, x));
 		return;
 	}
+	if (x->kind == IG_FIX_TRUNCATED_ANSWER || x->kind == IG_FIX_NO_CODE) { by_kind(a, x); return; }
 	if (why) {
 		x->category = best;
 		x->reason = ig_arena_printf(a, "%c: %s [%s]; the ideal's %s no longer has it", best, why->message, why->rule,

@@ -1,5 +1,6 @@
 #include "util/buf.h"
 #include "util/arena.h"
+#include "util/file.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,4 +99,47 @@ void ig_buf_printf_text(ig_buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	ig_buf_vprintf_text(b, fmt, ap);
 	va_end(ap);
+}
+
+void ig_buf_put_xml(ig_buf *b, const char *s, size_t n, bool attr)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+	while (p < end) {
+		unsigned cp;
+		size_t k = buf__control_at(p, (size_t)(end - p), &cp);
+		const char *entity = NULL;
+		if (!k) {
+			switch (*p) {
+			case '&': entity = "&amp;"; break;
+			case '<': entity = "&lt;"; break;
+			case '>': entity = "&gt;"; break;
+			case '"': entity = attr ? "&quot;" : NULL; break;
+			case '\t': entity = attr ? "&#9;" : NULL; break;
+			case '\n': entity = attr ? "&#10;" : NULL; break;
+			default: break;
+			}
+		}
+		size_t u = k || entity ? 0 : ig_utf8_seq(p, (size_t)(end - p));
+		bool nonchar = u == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe; /* U+FFFE, U+FFFF */
+		if (u && !nonchar) { p += u; continue; }
+		ig_buf_put(b, run, (size_t)(p - run));
+		if (entity) {
+			ig_buf_puts(b, entity);
+			p++;
+		} else if (nonchar) {
+			ig_buf_printf(b, "\\u%04x", 0xffc0u | (p[2] & 0x3fu));
+			p += 3;
+		} else if (k > 1) { /* a C1 control or a bidirectional override */
+			ig_buf_printf(b, "\\u%04x", cp);
+			p += k;
+		} else if (k) { /* a C0 control or DEL */
+			ig_buf_printf(b, "\\x%02x", cp);
+			p++;
+		} else { /* a byte that is not UTF-8: U+FFFD, as the JSON writer does */
+			ig_buf_puts(b, "\xef\xbf\xbd");
+			p++;
+		}
+		run = p;
+	}
+	ig_buf_put(b, run, (size_t)(end - run));
 }

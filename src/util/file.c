@@ -35,7 +35,7 @@ char *ig_path_join(ig_arena *a, const char *dir, const char *name)
 }
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static size_t utf8__seq(const unsigned char *s, size_t n)
+size_t ig_utf8_seq(const unsigned char *s, size_t n)
 {
 	unsigned c = s[0];
 	if (c < 0x80) return 1;
@@ -66,7 +66,7 @@ void ig_text_sanitize(ig_text *t)
 			t->had_nul = true;
 			continue;
 		}
-		size_t k = utf8__seq(s + i, t->len - i);
+		size_t k = ig_utf8_seq(s + i, t->len - i);
 		if (k == 0) {
 			if (!t->had_nul && !t->bad_utf8) t->first_bad_line = line;
 			t->bad_utf8 = true;

@@ -31,6 +31,9 @@ bool ig_path_is_dir(const char *path);
 bool ig_path_is_file(const char *path);
 /* Join two path parts with one '/'. */
 char *ig_path_join(ig_arena *a, const char *dir, const char *name);
+/* Length of the valid UTF-8 sequence at s (n > 0 bytes left): 1-4, or 0 when it is not one
+ * (overlong forms, surrogates and code points past U+10FFFF are not). */
+size_t ig_utf8_seq(const unsigned char *s, size_t n);
 /* Make text safe: NULs -> ' ', invalid UTF-8 -> '?'. Sets the flags in t. */
 void ig_text_sanitize(ig_text *t);
 /* Count lines up to byte offset (1-based line of that offset). */

@@ -1,4 +1,5 @@
 #include "util/jsonw.h"
+#include "util/file.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +67,13 @@ void ig_json_escape(ig_buf *b, const char *s, size_t n)
 		case '\t': esc = "\\t"; break;
 		default:
 			if (c < 0x20 || c == 0x7f) { snprintf(tmp, sizeof tmp, "\\u%04x", c); esc = tmp; }
+			else if (c >= 0x80) {
+				/* JSON is UTF-8: a byte that is not (a path from the command line or a folder
+				 * listing; file contents were already replaced) becomes U+FFFD */
+				size_t k = ig_utf8_seq((const unsigned char *)s + i, n - i);
+				if (!k) esc = "\\ufffd";
+				else { run += k; i += k - 1; continue; }
+			}
 		}
 		if (esc) {
 			ig_buf_put(b, s + i - run, run);

@@ -53,6 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ig_report_check_json(&w, &t, &r);
 	ig_jsonw_init(&w, &b, false);
 	ig_report_check_sarif(&w, &t, &r, "fuzz");
+	ig_report_check_junit(&b, &t, &r);
 	ig_buf_free(&b);
 	ig_task_free(&t);
 	return 0;

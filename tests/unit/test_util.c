@@ -28,6 +28,24 @@ TEST(jsonw_nesting_and_escapes)
 	ig_buf_free(&b);
 }
 
+TEST(json_and_xml_escape_bytes_that_are_not_utf8)
+{
+	ig_buf b = {0};
+	/* UTF-8 kept, a stray byte and a cut sequence replaced: JSON text is UTF-8 */
+	ig_json_escape(&b, "\xc3\xa9\xff-\xe2\x82", 6);
+	CHECK_STR(ig_buf_cstr(&b), "\"\xc3\xa9\\ufffd-\\ufffd\\ufffd\"");
+	ig_buf_reset(&b);
+	/* XML 1.0: markup escaped, controls visible, U+FFFE out, a stray byte U+FFFD; TAB and LF kept
+	 * in text, character references in an attribute */
+	const char s[] = "a<b>&\"c'\x1b[1m\t\n\xc2\x9b\xef\xbf\xbe\xff";
+	ig_buf_put_xml(&b, s, sizeof s - 1, false);
+	CHECK_STR(ig_buf_cstr(&b), "a&lt;b&gt;&amp;\"c'\\x1b[1m\t\n\\u009b\\ufffe\xef\xbf\xbd");
+	ig_buf_reset(&b);
+	ig_buf_put_xml(&b, s, sizeof s - 1, true);
+	CHECK_STR(ig_buf_cstr(&b), "a&lt;b&gt;&amp;&quot;c'\\x1b[1m&#9;&#10;\\u009b\\ufffe\xef\xbf\xbd");
+	ig_buf_free(&b);
+}
+
 TEST(sanitize_nul_and_bad_utf8)
 {
 	char s[] = "ok\nline2 \xff\xfe\n\0x\n\xc3\xa9";
