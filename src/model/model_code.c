@@ -28,7 +28,10 @@ typedef struct code_ctx {
 	ig_arena *tmp;
 	int file_id;
 	bool py;
-	ig_strmap consts;     /* name -> TSNode* of its value (first binding wins) */
+	ig_strmap consts;     /* name -> TSNode* of its value (first binding wins); a plain name bound
+				 inside a function is keyed "SCOPE:name" (its function's start byte + 1) */
+	ig_strmap scoped;     /* the plain names bound inside some function */
+	uint32_t scope;       /* while collecting: the innermost function's start byte + 1, 0 at the top */
 	ig_strmap res_vars;   /* name ("bucket", "this.bucket", "self.bucket") -> ig_model_resource* */
 	ig_resource *found;   /* detection's resources of the file */
 	size_t n_found;
@@ -50,14 +53,45 @@ static ig_model_value *code__value(code_ctx *c, TSNode n, int depth);
 
 /* ---- bindings ---- */
 
+/* A function, method or lambda: the scope of the plain names bound in it. */
+static bool code__is_function(TSNode n)
+{
+	static const char *const kinds[] = {"function_declaration", "function_expression", "arrow_function", "method_definition",
+					    "generator_function_declaration", "function_definition", "lambda", NULL};
+	const char *t = ts_node_type(n);
+	for (int i = 0; kinds[i]; i++)
+		if (strcmp(t, kinds[i]) == 0) return true;
+	return false;
+}
+
 static void code__bind(code_ctx *c, TSNode name, TSNode value)
 {
 	if (ts_node_is_null(name) || ts_node_is_null(value)) return;
 	const char *k = code__text(c, name);
+	/* a plain name is the function's own (two methods' `kwargs` are two
+	 * values); an attribute (self.x, this.x) belongs to the object */
+	if (c->scope && code__is(name, "identifier")) {
+		ig_strmap_put(&c->scoped, k, strlen(k), (void *)k);
+		k = ig_arena_printf(c->tmp, "%u:%s", c->scope, k);
+	}
 	if (ig_strmap_get(&c->consts, k, strlen(k))) return;
 	TSNode *slot = ig_arena_alloc(c->tmp, sizeof *slot);
 	*slot = value;
 	ig_strmap_put(&c->consts, k, strlen(k), slot);
+}
+
+/* The value bound to a name where it is used: the enclosing functions'
+ * own bindings, innermost first, then the file's top level. */
+static TSNode *code__bound(code_ctx *c, TSNode use, const char *text)
+{
+	if (!strchr(text, '.') && ig_strmap_get(&c->scoped, text, strlen(text)))
+		for (TSNode p = ts_node_parent(use); !ts_node_is_null(p); p = ts_node_parent(p)) {
+			if (!code__is_function(p)) continue;
+			const char *k = ig_arena_printf(c->tmp, "%u:%s", ts_node_start_byte(p) + 1, text);
+			TSNode *v = ig_strmap_get(&c->consts, k, strlen(k));
+			if (v) return v;
+		}
+	return ig_strmap_get(&c->consts, text, strlen(text));
 }
 
 /* Every `const x = v` (TS/JS) and `x = v` (Python) of the file. */
@@ -78,7 +112,16 @@ static void code__collect(code_ctx *c, TSNode n, int depth)
 		TSNode l = ts_node_child_by_field_name(n, "left", 4);
 		if (code__is(l, "member_expression") || code__is(l, "identifier")) code__bind(c, l, ts_node_child_by_field_name(n, "right", 5));
 	}
-	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) code__collect(c, ts_node_named_child(n, i), depth + 1);
+	uint32_t outer = c->scope;
+	if (code__is_function(n)) c->scope = ts_node_start_byte(n) + 1;
+	/* one cursor over the children: indexing them one by one costs the square of their number */
+	TSTreeCursor cur = ts_tree_cursor_new(n);
+	if (ts_tree_cursor_goto_first_child(&cur)) do {
+		TSNode k = ts_tree_cursor_current_node(&cur);
+		if (ts_node_is_named(k)) code__collect(c, k, depth + 1);
+	} while (ts_tree_cursor_goto_next_sibling(&cur));
+	ts_tree_cursor_delete(&cur);
+	c->scope = outer;
 }
 
 /* ---- values ---- */
@@ -225,7 +268,7 @@ static ig_model_value *code__name(code_ctx *c, TSNode n, int depth)
 		r = ig_strmap_get(&c->res_vars, text, (size_t)(dot - text));
 		if (r) return code__ref(c, n, r, dot + 1);
 	}
-	TSNode *bound = ig_strmap_get(&c->consts, text, strlen(text));
+	TSNode *bound = code__bound(c, n, text);
 	if (bound && depth < CODE_MAX_DEPTH) {
 		ig_model_value *v = code__value(c, *bound, depth + 1);
 		if (v->kind != IG_MV_UNRESOLVED) return v;
@@ -701,6 +744,7 @@ void mdl_code_symbols(ig_model *m, const ig_file *f, int file_id)
 		code_ctx c = {.m = m, .f = &copy, .p = &p, .tmp = &tmp, .file_id = file_id, .py = f->lang == IG_LANG_PY,
 			      .budget = 50000, .times = 1, .symbols = true};
 		ig_strmap_init(&c.consts, &tmp);
+		ig_strmap_init(&c.scoped, &tmp);
 		ig_strmap_init(&c.res_vars, &tmp);
 		code__collect(&c, ts_tree_root_node(p.tree), 0);
 		code__top_consts(&c, ts_tree_root_node(p.tree));
@@ -731,6 +775,7 @@ void mdl_code_file(ig_model *m, const ig_file *f, int file_id)
 				      .budget = 200000, .times = 1};
 			c.used = ig_arena_alloc(&tmp, (copy.n_resources + 1) * sizeof *c.used);
 			ig_strmap_init(&c.consts, &tmp);
+			ig_strmap_init(&c.scoped, &tmp);
 			ig_strmap_init(&c.res_vars, &tmp);
 			if (f->lang == IG_LANG_TS || f->lang == IG_LANG_TSX || f->lang == IG_LANG_JS || f->lang == IG_LANG_PY) {
 				code__collect(&c, ts_tree_root_node(p.tree), 0);
