@@ -8,6 +8,7 @@
  * read in full (an unknown spread or a props object it cannot follow, Go and
  * Java code) is never reported: unknown is not missing. */
 #include "check/check.h"
+#include "check/tfkb.h"
 #include "model/model.h"
 #include "util/strutil.h"
 #include <ctype.h>
@@ -129,8 +130,12 @@ void ig_check_model_required(ig_task *t, ig_response *resp, const ig_model *m)
 			at += (size_t)snprintf(list + at, sizeof list - at, "%s`%s`", k ? ", " : "",
 					       required__spelling(&t->arena, s.missing[k], r->lang));
 		ig_check_ctx c = {.task = t, .response = resp->name, .file = f, .parse = &f->parse, .kb = kbs};
-		const char *name = r->name ? r->name : "";
-		ig_check_report(&c, rule, r->span.line, NULL, "%s%s%s is missing the required argument%s %s (%s)", r->type_written,
-				*name ? " " : "", name, s.n_missing == 1 ? "" : "s", list, kb->source);
+		/* a Terraform address names its type already (aws_lambda_function.fn) */
+		const char *name = r->name ? r->name : "", *type = r->type_written;
+		size_t tl = strlen(type);
+		bool address = strncmp(name, type, tl) == 0 && name[tl] == '.';
+		ig_check_report(&c, rule, r->span.line, NULL, "%s%s%s is missing the required argument%s %s (%s)", address ? "" : type,
+				*name && !address ? " " : "", name, s.n_missing == 1 ? "" : "s", list,
+				kb == &kbs->tf ? ig_tfkb_versions(&c, kb) : kb->source);
 	}
 }
