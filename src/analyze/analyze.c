@@ -61,6 +61,29 @@ static void analyze__sort_file_findings(ig_task *t, size_t from)
 	for (size_t i = 0; i < n; i++) t->findings[from + i] = copy[order[i].at];
 }
 
+/* An unnamed block of code (no heading or comment names its file): when it
+ * imports jest, pytest, the CDK assertions..., it is a test, not the app. */
+static bool analyze__unnamed_code(const ig_file *f)
+{
+	return f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0;
+}
+
+/* The checks of a file whose facts are out, then its tree freed (unless the
+ * IaC model of the answers reads it after, ig_analyze_task) and its findings
+ * (from `from` on) put in line order. */
+static void analyze__check_and_release(ig_task *t, const ig_response *r, ig_file *f, bool check, size_t from)
+{
+	/* the checks are about the app: tests, project files and documents are
+	 * parsed and detected only */
+	check = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+	if (check && f->parse.tree) {
+		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
+		ig_check_file(&c);
+	}
+	if (!t->keep_trees) ig_parse_release(&f->parse);
+	analyze__sort_file_findings(t, from);
+}
+
 void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 {
 	if (f->skipped) return;
@@ -70,22 +93,9 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 		analyze__syntax_findings(t, r, f);
 	}
 	ig_detect_file(&t->arena, f);
-	/* an unnamed block of test code (it imports jest, pytest, the CDK
-	 * assertions...) is a test, not part of the answer's app */
-	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 && ig_role_imports_test(&f->imports))
-		f->role = IG_ROLE_TEST;
-	/* the checks are about the app: tests, project files and documents are
-	 * parsed and detected only */
-	check = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
-	if (check && f->parse.tree) {
-		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
-		ig_check_file(&c);
-	}
+	if (analyze__unnamed_code(f) && ig_role_imports_test(&f->imports)) f->role = IG_ROLE_TEST;
 	f->tokens = ig_tokens_build(&t->arena, f);
-	/* Trees are large: free them as soon as the file's facts are out, unless
-	 * the IaC model of the answers reads them after (ig_analyze_task). */
-	if (!t->keep_trees) ig_parse_release(&f->parse);
-	analyze__sort_file_findings(t, from);
+	analyze__check_and_release(t, r, f, check, from);
 }
 
 /* Same folder and stem ("lib/TapStack.yml" and "lib/TapStack.json"). */
@@ -134,17 +144,9 @@ static bool analyze__reuse(ig_task *t, const ig_response *r, ig_file *f, bool ch
 	f->resources = g->resources;
 	f->n_resources = f->cap_resources = g->n_resources; /* shared: a push would copy */
 	f->tokens = g->tokens; /* read only: the diff's stream of the same bytes */
-	if (f->role == IG_ROLE_IAC && f->path_source && strcmp(f->path_source, "none") == 0 &&
-	    (g->role == IG_ROLE_TEST || ig_role_imports_test(&f->imports)))
-		f->role = IG_ROLE_TEST;
+	if (analyze__unnamed_code(f) && (g->role == IG_ROLE_TEST || ig_role_imports_test(&f->imports))) f->role = IG_ROLE_TEST;
 	analyze__syntax_findings(t, r, f);
-	checked = checked && f->role != IG_ROLE_TEST;
-	if (checked) {
-		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
-		ig_check_file(&c);
-	}
-	if (!t->keep_trees) ig_parse_release(&f->parse);
-	analyze__sort_file_findings(t, from);
+	analyze__check_and_release(t, r, f, checked, from);
 	return true;
 }
 
