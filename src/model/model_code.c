@@ -486,11 +486,42 @@ static void code__defaults(code_ctx *c, ig_model_resource *r)
 }
 
 /* The detected resource a constructor call at this line stands for. */
+/* The class a call constructs, as written: its callee's text. */
+static const char *code__callee(code_ctx *c, TSNode call)
+{
+	TSNode fn = ts_node_child_by_field_name(call, "constructor", 11);
+	if (ts_node_is_null(fn)) fn = ts_node_child_by_field_name(call, "function", 8);
+	if (ts_node_is_null(fn)) fn = ts_node_child_by_field_name(call, "type", 4);
+	if (ts_node_is_null(fn)) fn = ts_node_child_by_field_name(call, "name", 4);
+	return ts_node_is_null(fn) ? "" : code__text(c, fn);
+}
+
+/* A call on the line of a detected construct that only wraps it
+ * (`this.alarms.push(new Alarm(...))`): its callee does not name the class,
+ * one of its arguments on the same line does. The construct is that argument. */
+static bool code__wraps(code_ctx *c, TSNode call, const char *native_type)
+{
+	const char *cls = native_type + strlen(native_type);
+	while (cls > native_type && cls[-1] != '/' && cls[-1] != '.') cls--;
+	if (!*cls || strstr(code__callee(c, call), cls)) return false;
+	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	unsigned line = ig_node_line(call);
+	for (uint32_t i = 0; !ts_node_is_null(args) && i < ts_node_named_child_count(args); i++) {
+		TSNode a = ts_node_named_child(args, i);
+		const char *t = ts_node_type(a);
+		if ((strcmp(t, "new_expression") == 0 || strcmp(t, "call_expression") == 0 || strcmp(t, "call") == 0) &&
+		    ig_node_line(a) == line && strstr(code__callee(c, a), cls))
+			return true;
+	}
+	return false;
+}
+
 static const ig_resource *code__match(code_ctx *c, TSNode call)
 {
 	unsigned line = ig_node_line(call);
 	for (size_t i = 0; i < c->n_found; i++)
-		if (!c->used[i] && c->found[i].line == line && !ig_starts_with(c->found[i].native_type, "boto3:")) {
+		if (!c->used[i] && c->found[i].line == line && !ig_starts_with(c->found[i].native_type, "boto3:") &&
+		    !code__wraps(c, call, c->found[i].native_type)) {
 			c->used[i] = true;
 			return &c->found[i];
 		}

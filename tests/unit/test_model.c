@@ -347,3 +347,34 @@ TEST(model_constants_imported_from_another_file_of_the_response)
 	ig_model_free(m);
 	ig_arena_free(&a);
 }
+
+/* A construct passed straight to another call on its line (`this.alarms.push(new Alarm(...))`) is the
+ * construct, with its props; the wrapping call is not. */
+TEST(model_construct_wrapped_in_a_call_keeps_its_props)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_model *m = model_of(&a, "mon.ts",
+			       "import { Construct } from \"constructs\";\n"
+			       "import * as aws from \"@cdktf/provider-aws\";\n"
+			       "export class Mon extends Construct {\n"
+			       "  public alarms: aws.cloudwatchMetricAlarm.CloudwatchMetricAlarm[] = [];\n"
+			       "  constructor(scope: Construct, id: string) {\n"
+			       "    super(scope, id);\n"
+			       "    this.alarms.push(new aws.cloudwatchMetricAlarm.CloudwatchMetricAlarm(this, \"cpu\", {\n"
+			       "      alarmName: \"cpu\",\n"
+			       "      comparisonOperator: \"GreaterThanThreshold\",\n"
+			       "      evaluationPeriods: 2,\n"
+			       "    }));\n"
+			       "  }\n"
+			       "}\n");
+	const ig_model_resource *r = res(m, "cpu");
+	CHECK(r != NULL);
+	if (r) {
+		CHECK_INT(r->n_props, 3);
+		const ig_model_value *v = ig_model_prop_get(r, "evaluationPeriods");
+		CHECK(v && v->kind == IG_MV_NUMBER && v->num == 2);
+	}
+	ig_model_free(m);
+	ig_arena_free(&a);
+}
