@@ -75,7 +75,7 @@ static void analyze__check_and_release(ig_task *t, const ig_response *r, ig_file
 {
 	/* the checks are about the app: tests, project files and documents are
 	 * parsed and detected only */
-	check = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+	check = check && ig_role_app_file(f);
 	if (check && f->parse.tree) {
 		ig_check_ctx c = {.task = t, .response = r->name, .file = f, .parse = &f->parse, .kb = ig_kbset_default()};
 		ig_check_file(&c);
@@ -131,7 +131,7 @@ static const ig_file *analyze__twin_primary(const ig_response *r, const ig_file 
 static bool analyze__reuse(ig_task *t, const ig_response *r, ig_file *f, bool check, ig_strmap *seen)
 {
 	if (f->skipped || !ig_lang_parsed(f->lang) || !f->len) return false;
-	bool checked = check && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+	bool checked = check && ig_role_app_file(f);
 	const ig_file *g = ig_strmap_get(seen, f->text, f->len);
 	if (!g || g->lang != f->lang || (checked && !g->parse.tree)) return false;
 	size_t from = t->n_findings;

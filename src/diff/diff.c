@@ -1,5 +1,6 @@
 #include "diff/diff.h"
 #include "diff/myers.h"
+#include "task/role.h"
 #include "util/strutil.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -67,7 +68,7 @@ static const ig_file *unit_file(const side *s, size_t u) { return s->files[s->uf
  * its tests, project files or a converted twin of a template. */
 static bool has_code(const ig_file *f)
 {
-	return f->tokens != NULL && (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+	return f->tokens != NULL && ig_role_app_file(f);
 }
 
 /* The tests, compared as a group of their own: reported, never fixes for the score. */

@@ -1,6 +1,7 @@
 /* Building a model: each file of a response goes to the adapter of its
  * family, then one finishing pass resolves names across all of them. */
 #include "model/model_int.h"
+#include "task/role.h"
 #include <string.h>
 
 bool mdl_same_tree(const ig_file *f)
@@ -52,6 +53,13 @@ ig_model *ig_model_build_file(const ig_file *f, int file_id)
 	return m;
 }
 
+/* The app's code: a response's tests, project files, documents and the
+ * converted twin of a template create none of the stack's resources. */
+static bool build__app_file(const ig_file *f)
+{
+	return !f->skipped && ig_role_app_file(f);
+}
+
 ig_model *ig_model_build_response(const ig_response *r)
 {
 	ig_model *m = mdl_new();
@@ -61,9 +69,11 @@ ig_model *ig_model_build_response(const ig_response *r)
 		/* Terraform variables and locals, and the constants of program files, of every file first:
 		 * resources in main.tf read variables.tf, a stack reads the constants of config.ts */
 		for (size_t i = 0; i < r->n_files; i++)
-			if (!r->files[i].skipped && r->files[i].lang == IG_LANG_HCL) mdl_tf_symbols(m, &r->files[i], (int)i);
-			else if (!r->files[i].skipped && r->n_files > 1) mdl_code_symbols(m, &r->files[i], (int)i);
-		for (size_t i = 0; i < r->n_files; i++) build__file(m, &r->files[i], (int)i);
+			if (!build__app_file(&r->files[i])) continue;
+			else if (r->files[i].lang == IG_LANG_HCL) mdl_tf_symbols(m, &r->files[i], (int)i);
+			else if (r->n_files > 1) mdl_code_symbols(m, &r->files[i], (int)i);
+		for (size_t i = 0; i < r->n_files; i++)
+			if (build__app_file(&r->files[i])) build__file(m, &r->files[i], (int)i);
 	}
 	mdl_finish(m);
 	return m;

@@ -7,6 +7,7 @@
 #include "grade/score.h"
 #include "model/model.h"
 #include "req/req.h"
+#include "task/role.h"
 #include "util/buf.h"
 #include "util/strutil.h"
 #include <string.h>
@@ -43,7 +44,7 @@ static const char *find_word(ig_arena *a, const ig_response *r, const char *word
 {
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
-		if (!f->tokens) continue; /* code only */
+		if (!f->tokens || !ig_role_app_file(f)) continue; /* the app's code only */
 		const char *s = f->text, *end = f->text + f->len;
 		for (unsigned line = 1; s < end; line++) {
 			const char *nl = memchr(s, '\n', (size_t)(end - s));

@@ -79,3 +79,8 @@ bool ig_role_imports_test(const ig_imports *im)
 	}
 	return false;
 }
+
+bool ig_role_app_file(const ig_file *f)
+{
+	return (f->role == IG_ROLE_IAC || f->role == IG_ROLE_ENTRY) && !f->derived_from;
+}

@@ -18,6 +18,11 @@ bool ig_role_is_project_name(const char *base);
  * loader reads: tap.py, tap.go, tap.ts, app.py, main.py. */
 bool ig_role_is_root_entry(const char *base);
 
+/* Whether a file is the deployed app's code: an iac or entry file, not the
+ * converted twin of a template (TapStack.json beside TapStack.yml). The
+ * checks, the diff, the IaC model and the score's evidence read these. */
+bool ig_role_app_file(const ig_file *f);
+
 /* An unnamed block is a test when its code imports a test framework (jest's
  * globals, aws-cdk-lib's assertions, pytest, unittest, moto, Go's testing,
  * JUnit). */

@@ -378,3 +378,40 @@ TEST(model_construct_wrapped_in_a_call_keeps_its_props)
 	ig_model_free(m);
 	ig_arena_free(&a);
 }
+
+/* The model is the app's: a test file's constructs (a bucket built to test
+ * a helper) and a template's converted twin add no resource. */
+TEST(model_of_a_response_reads_its_app_files_only)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	ig_response *r = ig_arena_alloc(&a, sizeof *r);
+	const char *paths[3] = {"lib/stack.ts", "test/stack.test.ts", "lib/TapStack.json"};
+	const char *texts[3] = {"import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(this, 'Logs', { versioned: true });\n",
+				"import * as s3 from 'aws-cdk-lib/aws-s3';\nnew s3.Bucket(stack, 'TestBucket', {});\n",
+				"{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}\n"};
+	ig_role roles[3] = {IG_ROLE_IAC, IG_ROLE_TEST, IG_ROLE_IAC};
+	for (int i = 0; i < 3; i++) {
+		ig_file *f = IG_PUSH(&a, r->files, r->n_files, r->cap_files);
+		f->path = paths[i];
+		f->lang = ig_lang_from_path(paths[i]);
+		f->text = texts[i];
+		f->len = strlen(texts[i]);
+		f->role = roles[i];
+		ig_detect_file(&a, f);
+	}
+	r->files[2].derived_from = "lib/TapStack.yml";
+	ig_detect_response(r, IG_LANG_UNKNOWN);
+	ig_model *m = ig_model_build_response(r);
+	CHECK(res(m, "Logs") != NULL);
+	CHECK(res(m, "TestBucket") == NULL);
+	CHECK(res(m, "Q") == NULL);
+	CHECK_INT(m->n_resources, 1);
+	ig_model_free(m);
+	r->files[1].role = IG_ROLE_IAC; /* the same code as the app's: its bucket counts */
+	r->files[2].derived_from = NULL;
+	m = ig_model_build_response(r);
+	CHECK(res(m, "TestBucket") != NULL && res(m, "Q") != NULL);
+	ig_model_free(m);
+	ig_arena_free(&a);
+}
