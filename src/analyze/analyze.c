@@ -7,6 +7,7 @@
 #include "req/req.h"
 #include "review/categorise.h"
 #include "task/load.h"
+#include "syntax/imports.h"
 #include "task/role.h"
 #include "util/strmap.h"
 #include "util/strutil.h"
@@ -84,17 +85,30 @@ static void analyze__check_and_release(ig_task *t, const ig_response *r, ig_file
 	analyze__sort_file_findings(t, from);
 }
 
+/* A test read for its imports only (ig_task.tests_imports_only): the model's
+ * answer has no test to compare it with, and detection wants only which app
+ * file it imports. Its head is parsed, not the whole file (a third of the
+ * code the review read was such tests). A test block of a markdown answer is
+ * read whole: a syntax error there is the answer's. */
+static bool analyze__imports_only(const ig_task *t, const ig_file *f)
+{
+	return t->tests_imports_only && f->role == IG_ROLE_TEST && !f->md_source && ig_lang_parsed(f->lang);
+}
+
 void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 {
 	if (f->skipped) return;
 	size_t from = t->n_findings;
+	f->imports_only = analyze__imports_only(t, f);
 	if (ig_lang_parsed(f->lang)) {
-		ig_syntax_parse(&f->parse, &t->arena, f->lang, f->text, f->len);
-		analyze__syntax_findings(t, r, f);
+		size_t len = f->imports_only ? ig_imports_head_len(f->lang, f->text, f->len) : f->len;
+		ig_syntax_parse(&f->parse, &t->arena, f->lang, f->text, len);
+		if (f->imports_only) f->parse.n_errors = f->parse.n_errors_total = 0; /* the head's cut is no error */
+		else analyze__syntax_findings(t, r, f);
 	}
 	ig_detect_file(&t->arena, f);
 	if (analyze__unnamed_code(f) && ig_role_imports_test(&f->imports)) f->role = IG_ROLE_TEST;
-	f->tokens = ig_tokens_build(&t->arena, f);
+	if (!f->imports_only) f->tokens = ig_tokens_build(&t->arena, f);
 	analyze__check_and_release(t, r, f, check, from);
 }
 
@@ -133,7 +147,7 @@ static bool analyze__reuse(ig_task *t, const ig_response *r, ig_file *f, bool ch
 	if (f->skipped || !ig_lang_parsed(f->lang) || !f->len) return false;
 	bool checked = check && ig_role_app_file(f);
 	const ig_file *g = ig_strmap_get(seen, f->text, f->len);
-	if (!g || g->lang != f->lang || (checked && !g->parse.tree)) return false;
+	if (!g || g->lang != f->lang || (checked && !g->parse.tree) || g->imports_only != analyze__imports_only(t, f)) return false;
 	size_t from = t->n_findings;
 	f->parse = g->parse;
 	f->parse.src = f->text;
@@ -144,6 +158,7 @@ static bool analyze__reuse(ig_task *t, const ig_response *r, ig_file *f, bool ch
 	f->resources = g->resources;
 	f->n_resources = f->cap_resources = g->n_resources; /* shared: a push would copy */
 	f->tokens = g->tokens; /* read only: the diff's stream of the same bytes */
+	f->imports_only = g->imports_only;
 	if (analyze__unnamed_code(f) && (g->role == IG_ROLE_TEST || ig_role_imports_test(&f->imports))) f->role = IG_ROLE_TEST;
 	analyze__syntax_findings(t, r, f);
 	analyze__check_and_release(t, r, f, checked, from);
@@ -276,6 +291,13 @@ static void analyze__release_trees(ig_task *t)
 		for (size_t i = 0; i < t->ideal_md.n_files; i++) ig_parse_release(&t->ideal_md.files[i].parse);
 }
 
+static bool analyze__has_tests(const ig_response *r)
+{
+	for (size_t i = 0; i < r->n_files; i++)
+		if (r->files[i].role == IG_ROLE_TEST && r->files[i].tokens) return true;
+	return false;
+}
+
 void ig_analyze_task(ig_task *t)
 {
 	/* The resolved model shares its files with the turns: analyse it, then
@@ -293,6 +315,9 @@ void ig_analyze_task(ig_task *t)
 				if (t->model.files[j].turn == turn->turn && strcmp(t->model.files[j].path, turn->files[i].path) == 0)
 					turn->files[i] = t->model.files[j];
 	}
+	/* the ideal's tests are compared with the model's; with none to compare
+	 * them with, their imports are all the review reads of them */
+	t->tests_imports_only = !analyze__has_tests(&t->model);
 	/* the documented ideal first: its language breaks ties among lib/ files */
 	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
 	/* IDEAL_RESPONSE.md beside lib/ is documentation: the lib/ code is checked */
@@ -301,6 +326,7 @@ void ig_analyze_task(ig_task *t)
 	if (from_lib) analyze__response(t, &t->ideal_md, IG_LANG_UNKNOWN, false, &seen);
 	analyze__response(t, &t->ideal, from_lib ? t->ideal_md.lang : IG_LANG_UNKNOWN, true, &seen);
 	t->keep_trees = false;
+	t->tests_imports_only = false;
 	if (!from_lib) t->ideal_md = t->ideal, t->ideal_md.name = "ideal_md";
 	analyze__compare_ideals(t);
 	if (t->model.present && t->model.truncated)

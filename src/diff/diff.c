@@ -933,6 +933,27 @@ static void diff_group(pair_ctx *c, bool tests)
 	}
 }
 
+/* The ideal's tests read for their imports only (ig_file.imports_only: the
+ * model's answer has no test): each one added file, every line of it changed
+ * and counted under `test`, as an unpaired test file's lines are. */
+static void added_test_files(pair_ctx *c, const ig_response *ideal)
+{
+	for (size_t i = 0; i < ideal->n_files; i++) {
+		const ig_file *f = &ideal->files[i];
+		if (!f->imports_only || f->role != IG_ROLE_TEST) continue;
+		size_t lines = 1; /* as file_lines counts them: a last newline opens an empty line */
+		for (size_t k = 0; k < f->len; k++) lines += f->text[k] == '\n';
+		unsigned last = (unsigned)(f->len && f->text[f->len - 1] == '\n' ? lines - 1 : lines);
+		int32_t fx = fix_new(c, IG_FIX_CODE_ADDED, IG_UNIT_TOP);
+		ig_fix *x = &c->d->fixes[fx];
+		x->ideal_name = "";
+		x->test = true;
+		x->ideal = (ig_fix_place){.file = f, .line = 1, .end_line = last ? last : 1};
+		c->d->changed_lines[1] += lines;
+		c->d->ignored_lines[IG_IGN_TEST][1] += lines;
+	}
+}
+
 void ig_diff_responses(ig_arena *a, const ig_response *model, const ig_response *ideal, ig_diff *out)
 {
 	memset(out, 0, sizeof *out);
@@ -957,6 +978,7 @@ void ig_diff_responses(ig_arena *a, const ig_response *model, const ig_response 
 		memcpy(t.saved, out->ignored_lines, sizeof t.saved);
 		diff_group(&t, true);
 	}
+	added_test_files(&t, ideal);
 	fix_ids(out);
 	if (out->n_fixes > 1) qsort(out->fixes, out->n_fixes, sizeof *out->fixes, fix_order);
 }

@@ -30,6 +30,7 @@ static void json__file(ig_jsonw *w, const ig_file *f)
 	ig_jsonw_kint(w, "lines", (long long)lines);
 	ig_jsonw_kbool(w, "truncated", f->truncated);
 	ig_jsonw_kbool(w, "skipped", f->skipped);
+	ig_jsonw_kbool(w, "imports_only", f->imports_only);
 	json__platform(w, "platform", f->platform);
 	ig_jsonw_key(w, "parse_errors");
 	ig_jsonw_arr(w);

@@ -4,6 +4,7 @@
  * values (retention days, encryption settings, counts) stays unknown with a
  * note until the IaC model feeds it: unknown is an answer, a guess is not. */
 #include "req/internal.h"
+#include "task/role.h"
 #include "util/strutil.h"
 #include <ctype.h>
 #include <string.h>
@@ -35,7 +36,7 @@ static eval_hit eval__find(const ig_response *r, const char *lit, bool icase)
 	size_t n = strlen(lit);
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
-		if (!f->text) continue;
+		if (!f->text || !ig_role_app_file(f)) continue;
 		for (size_t off = 0; off < f->len;) {
 			const char *p = icase ? ig_memcasestr(f->text + off, f->len - off, lit) : ig_memstr(f->text + off, f->len - off, lit);
 			if (!p) break;
@@ -50,14 +51,15 @@ static eval_hit eval__find(const ig_response *r, const char *lit, bool icase)
 static size_t eval__n_resources(const ig_response *r)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < r->n_files; i++) n += r->files[i].n_resources;
+	for (size_t i = 0; i < r->n_files; i++)
+		if (ig_role_app_file(&r->files[i])) n += r->files[i].n_resources;
 	return n;
 }
 
 static bool eval__has_code(const ig_response *r)
 {
 	for (size_t i = 0; i < r->n_files; i++)
-		if (r->files[i].len) return true;
+		if (r->files[i].len && ig_role_app_file(&r->files[i])) return true;
 	return false;
 }
 
@@ -73,7 +75,7 @@ static eval_hit eval__other_region(ig_arena *a, const ig_response *r, const char
 	char line[512];
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
-		if (!f->text || !f->len) continue;
+		if (!f->text || !f->len || !ig_role_app_file(f)) continue;
 		for (size_t at = 0; at < f->len;) {
 			const char *nl = memchr(f->text + at, '\n', f->len - at);
 			size_t end = nl ? (size_t)(nl - f->text) : f->len, n = end - at;
@@ -102,6 +104,7 @@ static ig_req_eval eval__service(ig_arena *a, const ig_req *q, const ig_response
 	const char *want = ig_fold_alnum(a, q->value, strlen(q->value));
 	for (size_t i = 0; i < r->n_files; i++) {
 		const ig_file *f = &r->files[i];
+		if (!ig_role_app_file(f)) continue;
 		for (size_t j = 0; j < f->n_resources; j++) {
 			const ig_resource *res = &f->resources[j];
 			bool hit = res->service && strcmp(res->service, q->value) == 0;

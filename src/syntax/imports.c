@@ -2,6 +2,7 @@
 #include "syntax/imports.h"
 #include "util/strutil.h"
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct {
@@ -311,4 +312,100 @@ int ig_node_chain(ig_arena *a, const ig_parse *p, TSNode n, const char **parts, 
 	}
 	for (int i = 0; i < depth; i++) parts[i] = ig_node_text(a, p, stack[depth - 1 - i]);
 	return depth;
+}
+
+/* Whether a line (leading blanks skipped) starts an import of lang, or, in
+ * JavaScript, calls `require(`. */
+static bool imports__line_imports(ig_lang lang, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t')) s++, n--;
+	bool word_import = n > 6 && strncmp(s, "import", 6) == 0 && !isalnum((unsigned char)s[6]) && s[6] != '_';
+	switch (lang) {
+	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS:
+		if (word_import) return true;
+		for (const char *p = s; (p = ig_memstr(p, n - (size_t)(p - s), "require")) != NULL; p += 7) {
+			const char *q = p + 7;
+			while (q < s + n && (*q == ' ' || *q == '\t')) q++;
+			if (q < s + n && *q == '(' && (p == s || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.'))) return true;
+		}
+		return false;
+	case IG_LANG_PY: return word_import || (n > 5 && strncmp(s, "from", 4) == 0 && (s[4] == ' ' || s[4] == '\t'));
+	case IG_LANG_GO: case IG_LANG_JAVA: return word_import;
+	default: return false;
+	}
+}
+
+/* Just enough of a lexer to know where code is: comments, strings, and the
+ * strings and comments that span lines (a Python docstring, a JavaScript
+ * template, a Go raw string, a block comment), where `import` is text. */
+typedef struct {
+	ig_lang lang;
+	char open;  /* inside a construct that spans lines: '*' block comment, '`' template or raw string, '\'' or '"' a
+		       Python triple-quoted string; 0 in code */
+} head_lexer;
+
+/* Advance over one line; returns the change of bracket depth in its code. */
+static int head__line(head_lexer *lx, const char *s, size_t n)
+{
+	bool py = lx->lang == IG_LANG_PY;
+	int depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (lx->open == '*') {
+			if (ch == '*' && i + 1 < n && s[i + 1] == '/') lx->open = 0, i++;
+			continue;
+		}
+		if (lx->open == '`') {
+			if (ch == '\\' && lx->lang != IG_LANG_GO) i++;
+			else if (ch == '`') lx->open = 0;
+			continue;
+		}
+		if (lx->open) { /* Python triple quote */
+			if (ch == '\\') i++;
+			else if (ch == lx->open && i + 2 < n && s[i + 1] == ch && s[i + 2] == ch) lx->open = 0, i += 2;
+			continue;
+		}
+		if (py ? ch == '#' : ch == '/' && i + 1 < n && s[i + 1] == '/') return depth;
+		if (!py && ch == '/' && i + 1 < n && s[i + 1] == '*') { lx->open = '*', i++; continue; }
+		if (!py && ch == '`' && lx->lang != IG_LANG_JAVA) { lx->open = '`'; continue; }
+		if (ch == '"' || ch == '\'') {
+			if (py && i + 2 < n && s[i + 1] == ch && s[i + 2] == ch) { lx->open = ch, i += 2; continue; }
+			for (i++; i < n && s[i] != ch; i++)
+				if (s[i] == '\\') i++;
+			continue;
+		}
+		if (ch == '(' || ch == '{' || ch == '[') depth++;
+		else if (ch == ')' || ch == '}' || ch == ']') depth--;
+	}
+	return depth;
+}
+
+size_t ig_imports_head_len(ig_lang lang, const char *text, size_t len)
+{
+	switch (lang) {
+	case IG_LANG_TS: case IG_LANG_TSX: case IG_LANG_JS: case IG_LANG_PY: case IG_LANG_GO: case IG_LANG_JAVA: break;
+	default: return len;
+	}
+	head_lexer lx = {lang, 0};
+	size_t last = SIZE_MAX; /* start of the last line of code that imports */
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		if (!lx.open && imports__line_imports(lang, text + i, e - i)) last = i;
+		head__line(&lx, text + i, e - i);
+		i = e + 1;
+	}
+	if (last == SIZE_MAX) return 0;
+	/* the statement goes on while its brackets or strings are open (`import {` ... `} from 'x'`, Go's `import (`) */
+	lx.open = 0;
+	int depth = 0, lines = 0;
+	for (size_t i = last; i < len;) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		depth += head__line(&lx, text + i, e - i);
+		if (depth <= 0 && !lx.open) return e < len ? e + 1 : len;
+		if (++lines > 200) return len;
+		i = e + 1;
+	}
+	return len;
 }

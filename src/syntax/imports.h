@@ -28,6 +28,14 @@ typedef struct ig_imports {
  * Java imports and wildcards. Strings are in the arena. */
 void ig_imports_collect(ig_arena *a, const ig_parse *p, ig_imports *out);
 
+/* The length of the head of a file that holds all its imports: the text up to
+ * the end of the last statement that starts an import (or, in JavaScript, a
+ * line that calls `require`), its brackets closed. The imports read from a
+ * parse of the head are the file's: it serves files of which only the imports
+ * are wanted (a test the other answer has none of). Returns len when no
+ * shorter head is known to hold them (other languages, a statement left open). */
+size_t ig_imports_head_len(ig_lang lang, const char *text, size_t len);
+
 /* The binding of a local name (the last one wins), or NULL. */
 const ig_import *ig_imports_find(const ig_imports *im, const char *alias);
 

@@ -69,6 +69,9 @@ typedef struct ig_file {
 	ig_resource *resources;
 	size_t n_resources, cap_resources;
 	struct ig_tokens *tokens;  /* what the diff compares (diff/tokens.h), NULL when not parsed */
+	bool imports_only;        /* a test of the ideal while the model's answer has none: only the head
+				     that holds its imports was parsed (syntax/imports.h), for detection;
+				     no token stream, no syntax errors; the diff lists it as one added file */
 } ig_file;
 
 typedef struct ig_response {
@@ -168,6 +171,8 @@ typedef struct ig_task {
 	size_t n_findings, cap_findings;
 	ig_score score;
 	bool keep_trees;          /* analysis keeps parse trees (for the IaC models), freed after the review */
+	bool tests_imports_only;  /* analysis reads tests for their imports only (the ideal's, when the
+				     model's answer has no test to compare them with) */
 	struct ig_diff *diff;     /* the model against the ideal (diff/diff.h), NULL before analysis */
 } ig_task;
 

@@ -3,6 +3,7 @@
  * samples live in tests/fixtures/detect/ (one per platform-language). */
 #include "harness.h"
 #include "detect/detect.h"
+#include "syntax/imports.h"
 #include "util/file.h"
 #include <string.h>
 
@@ -521,4 +522,66 @@ TEST(detect_service_fold)
 	char big[600];
 	memset(big, 'x', sizeof big);
 	CHECK_STR(ig_service_fold(big, sizeof big), NULL);
+}
+
+/* ---- the head of a file that holds its imports (syntax/imports.h) ---- */
+
+/* The imports of a parse of the head are those of the whole file, and the head
+ * ends where expected (at `want`, the text's first line that follows it). */
+static void check_head(int *ig_failed_, ig_arena *a, ig_lang lang, const char *text, const char *want)
+{
+	size_t len = strlen(text), head = ig_imports_head_len(lang, text, len);
+	const char *at = want ? strstr(text, want) : text + len;
+	CHECK(at != NULL);
+	if (at) CHECK_INT((long long)head, (long long)(at - text));
+	ig_parse full = {0}, part = {0};
+	ig_imports fi, pi;
+	CHECK(ig_syntax_parse(&full, a, lang, text, len) == 0 && ig_syntax_parse(&part, a, lang, text, head) == 0);
+	ig_imports_collect(a, &full, &fi);
+	ig_imports_collect(a, &part, &pi);
+	CHECK(fi.n > 0);
+	CHECK_INT((long long)pi.n, (long long)fi.n);
+	for (size_t k = 0; k < fi.n && k < pi.n; k++) {
+		CHECK_STR(pi.items[k].path, fi.items[k].path);
+		CHECK_STR(pi.items[k].alias ? pi.items[k].alias : "", fi.items[k].alias ? fi.items[k].alias : "");
+		CHECK_INT(pi.items[k].line, fi.items[k].line);
+	}
+	ig_parse_release(&full);
+	ig_parse_release(&part);
+}
+
+TEST(imports_head_holds_every_import)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	/* a multi-line import ends at its `from`; `required` and `x.require(` are no require call */
+	check_head(ig_failed_, &a, IG_LANG_TS,
+		   "import * as cdk from 'aws-cdk-lib';\nimport {\n  Template,\n  Match,\n} from 'aws-cdk-lib/assertions';\n"
+		   "describe('s', () => {\n  const required = { a: 1 };\n  test('t', () => { expect(required).toBeDefined(); });\n});\n",
+		   "describe(");
+	/* a require in a test body: the head reaches it */
+	check_head(ig_failed_, &a, IG_LANG_TS,
+		   "import { App } from 'aws-cdk-lib';\ndescribe('h', () => {\n  beforeEach(() => {\n"
+		   "    const { handler } = require('../lib/lambda/index');\n  });\n  it('x', () => {});\n});\n",
+		   "  });\n  it(");
+	/* an import in a template literal or a docstring is text, not an import */
+	check_head(ig_failed_, &a, IG_LANG_TS,
+		   "import * as fs from 'fs';\nconst code = `\nimport json\nimport { x } from 'y';\n`;\ntest('t', () => {});\n",
+		   "const code");
+	check_head(ig_failed_, &a, IG_LANG_PY,
+		   "import unittest\nfrom unittest.mock import (\n    Mock,\n    patch,\n)\n\nclass T(unittest.TestCase):\n"
+		   "    def test_a(self):\n        from lib.tap_stack import TapStack\n        code = '''\nimport json\nfrom os import path\n'''\n"
+		   "        self.assertTrue(TapStack)\n",
+		   "        code = '''");
+	/* Go's import block, Java's imports */
+	check_head(ig_failed_, &a, IG_LANG_GO,
+		   "package main\n\nimport (\n\t\"testing\"\n\t\"github.com/aws/aws-cdk-go/awscdk/v2\"\n)\n\nfunc TestX(t *testing.T) {\n\t_ = awscdk.NewApp(nil)\n}\n",
+		   "\nfunc TestX");
+	check_head(ig_failed_, &a, IG_LANG_JAVA,
+		   "package app;\n\nimport org.junit.jupiter.api.Test;\nimport software.amazon.awscdk.App;\n\npublic class MainTest {\n  @Test\n  void t() { new App(); }\n}\n",
+		   "\npublic class");
+	/* no import: an empty head; a language without imports: the whole text */
+	CHECK_INT((long long)ig_imports_head_len(IG_LANG_TS, "test('x', () => {});\n", 21), 0);
+	CHECK_INT((long long)ig_imports_head_len(IG_LANG_YAML, "a: 1\n", 5), 5);
+	ig_arena_free(&a);
 }

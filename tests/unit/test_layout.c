@@ -5,6 +5,7 @@
 #include "harness.h"
 #include "analyze/analyze.h"
 #include "detect/detect.h"
+#include "diff/diff.h"
 #include "task/load.h"
 #include "task/role.h"
 #include <stdio.h>
@@ -117,7 +118,9 @@ TEST(layout_task_folder_roles_and_evidence)
 	/* metadata.json in lib/ only; a Python stack beside a TypeScript draft */
 	put(dir, "lib/metadata.json", "{\"platform\": \"cdk\", \"language\": \"py\", \"aws_services\": [\"S3\"]}");
 	put(dir, "lib/PROMPT.md", "Create a bucket.\n");
-	put(dir, "lib/MODEL_RESPONSE.md", "## File: lib/tap_stack.py\n```python\nx = 1\n```\n");
+	/* the model's answer has a test: the ideal's are read whole, to be compared with it */
+	put(dir, "lib/MODEL_RESPONSE.md", "## File: lib/tap_stack.py\n```python\nx = 1\n```\n"
+					  "## File: tests/unit/test_tap_stack.py\n```python\nimport pytest\ndef test_x():\n    assert 1\n```\n");
 	put(dir, "lib/tap_stack.py",
 	    "from aws_cdk import Stack, aws_s3 as s3\nclass TapStack(Stack):\n"
 	    "    def __init__(self, scope, id):\n        super().__init__(scope, id)\n        s3.Bucket(self, 'Data')\n");
@@ -153,9 +156,28 @@ TEST(layout_task_folder_roles_and_evidence)
 	CHECK_INT(t.platform, IG_PLAT_CDK);
 	CHECK_INT(t.lang, IG_LANG_PY);
 	test = file_of(&t.ideal, "tests/unit/test_tap_stack.py");
-	CHECK(test && test->platform == IG_PLAT_CDK && test->n_resources == 1);
+	CHECK(test && test->platform == IG_PLAT_CDK && test->n_resources == 1 && !test->imports_only);
 	CHECK(has_service(&t.ideal, "S3"));
 	CHECK(!has_service(&t.ideal, "DynamoDB"));
+	ig_task_free(&t);
+	/* a model's answer without a test: the ideal's test is read for its imports
+	 * (the head that holds them) and listed as one added test file */
+	put(dir, "lib/MODEL_RESPONSE.md", "## File: lib/tap_stack.py\n```python\nx = 1\n```\n");
+	ig_task_init(&t);
+	CHECK_INT(ig_task_load(&t, dir, &err), 0);
+	ig_analyze_task(&t);
+	test = file_of(&t.ideal, "tests/unit/test_tap_stack.py");
+	CHECK(test && test->imports_only && test->platform == IG_PLAT_CDK && test->n_resources == 0 && test->imports.n == 4);
+	CHECK_INT(t.lang, IG_LANG_PY);
+	size_t added = 0;
+	for (size_t k = 0; t.diff && k < t.diff->n_fixes; k++) {
+		const ig_fix *fx = &t.diff->fixes[k];
+		if (fx->test && fx->ideal.file == test) {
+			added++;
+			CHECK(fx->kind == IG_FIX_CODE_ADDED && fx->ideal.line == 1 && fx->ideal.end_line == 6);
+		}
+	}
+	CHECK_INT((long long)added, 1);
 	ig_task_free(&t);
 	remove_task(dir);
 }
