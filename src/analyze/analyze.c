@@ -95,6 +95,29 @@ static bool analyze__imports_only(const ig_task *t, const ig_file *f)
 	return t->tests_imports_only && f->role == IG_ROLE_TEST && !f->md_source && ig_lang_parsed(f->lang);
 }
 
+static const char *analyze__base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+/* An earlier file of the task much like f, whose tree f's parse can start
+ * from (syntax/edit.h): the same file name in IDEAL_RESPONSE.md or the
+ * model's answer (the ideal is most often the model's answer corrected). */
+static const ig_parse *analyze__similar(const ig_task *t, const ig_file *f)
+{
+	const char *base = analyze__base(f->path);
+	const ig_response *rs[2] = {&t->ideal_md, &t->model};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; i < rs[k]->n_files; i++) {
+			const ig_file *g = &rs[k]->files[i];
+			if (g != f && g->lang == f->lang && g->parse.tree && !g->imports_only && g->parse.src == g->text &&
+			    strcmp(analyze__base(g->path), base) == 0)
+				return &g->parse;
+		}
+	return NULL;
+}
+
 void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 {
 	if (f->skipped) return;
@@ -102,7 +125,7 @@ void ig_analyze_file(ig_task *t, const ig_response *r, ig_file *f, bool check)
 	f->imports_only = analyze__imports_only(t, f);
 	if (ig_lang_parsed(f->lang)) {
 		size_t len = f->imports_only ? ig_imports_head_len(f->lang, f->text, f->len) : f->len;
-		ig_syntax_parse(&f->parse, &t->arena, f->lang, f->text, len);
+		ig_syntax_parse_like(&f->parse, &t->arena, f->lang, f->text, len, f->imports_only ? NULL : analyze__similar(t, f));
 		if (f->imports_only) f->parse.n_errors = f->parse.n_errors_total = 0; /* the head's cut is no error */
 		else analyze__syntax_findings(t, r, f);
 	}
@@ -213,11 +236,6 @@ static bool analyze__same_code(const char *a, size_t an, const char *b, size_t b
 	}
 }
 
-static const char *analyze__base(const char *p)
-{
-	const char *s = strrchr(p, '/');
-	return s ? s + 1 : p;
-}
 
 /* The ideal exists twice: lib/ (deployed) and IDEAL_RESPONSE.md (documented).
  * Say where they disagree, matching files by base name. */

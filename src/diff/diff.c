@@ -1,5 +1,5 @@
 #include "diff/diff.h"
-#include "diff/myers.h"
+#include "util/myers.h"
 #include "task/role.h"
 #include "util/strutil.h"
 #include <ctype.h>

@@ -1,4 +1,5 @@
 #include "syntax/syntax.h"
+#include "syntax/edit.h"
 #include <string.h>
 
 /* Grammar entry points, compiled from the pinned npm packages (see Makefile). */
@@ -147,6 +148,11 @@ static size_t syntax__yaml_safe_len(const char *src, size_t len, unsigned *line)
 
 int ig_syntax_parse(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, size_t len)
 {
+	return ig_syntax_parse_like(out, a, lang, src, len, NULL);
+}
+
+int ig_syntax_parse_like(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, size_t len, const ig_parse *like)
+{
 	memset(out, 0, sizeof(*out));
 	out->lang = lang;
 	out->src = src;
@@ -156,7 +162,12 @@ int ig_syntax_parse(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, s
 	if (!parser) return -1;
 	unsigned deep_line = 0;
 	size_t parsed = lang == IG_LANG_YAML ? syntax__yaml_safe_len(src, len, &deep_line) : len;
-	out->tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)parsed);
+	/* a similar text's tree, of the same language and read whole, edited to this text */
+	TSTree *old = like && like->tree && like->lang == lang && !like->cut_line && parsed == len
+			      ? ig_syntax_edited_copy(like->tree, like->src, like->len, src, len)
+			      : NULL;
+	out->tree = ts_parser_parse_string(parser, old, src, (uint32_t)parsed);
+	if (old) ts_tree_delete(old);
 	if (!out->tree) return -1;
 	syntax__collect_errors(out, a);
 	if (parsed < len) {

@@ -34,6 +34,11 @@ const TSLanguage *ig_syntax_language(ig_lang l);
 /* Parse src with the thread's parser for lang. Returns 0, or -1 when the
  * language has no grammar (out->tree stays NULL). */
 int ig_syntax_parse(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, size_t len);
+/* The same, for a text much like the one `like` parsed (the ideal's version
+ * of a model's file): tree-sitter re-reads only the lines that differ
+ * (syntax/edit.h), and the tree is the one a whole parse gives. like may be
+ * NULL, of another language or too different: then it is a whole parse. */
+int ig_syntax_parse_like(ig_parse *out, ig_arena *a, ig_lang lang, const char *src, size_t len, const ig_parse *like);
 void ig_parse_release(ig_parse *p);
 /* Free this thread's parsers (call at thread exit). */
 void ig_syntax_thread_cleanup(void);

@@ -5,6 +5,7 @@
 #include "detect/detect.h"
 #include "syntax/imports.h"
 #include "util/file.h"
+#include <stdlib.h>
 #include <string.h>
 
 /* tests/fixtures/detect/NAME, found from this file's own path so the tests
@@ -583,5 +584,65 @@ TEST(imports_head_holds_every_import)
 	/* no import: an empty head; a language without imports: the whole text */
 	CHECK_INT((long long)ig_imports_head_len(IG_LANG_TS, "test('x', () => {});\n", 21), 0);
 	CHECK_INT((long long)ig_imports_head_len(IG_LANG_YAML, "a: 1\n", 5), 5);
+	ig_arena_free(&a);
+}
+
+/* ---- a parse that starts from a similar text's tree (syntax/edit.h) ---- */
+
+/* The tree of text parsed like base is the tree of a whole parse: the same
+ * nodes, at the same places. */
+static void check_like(int *ig_failed_, ig_arena *a, ig_lang lang, const char *base, const char *text)
+{
+	ig_parse pb = {0}, whole = {0}, like = {0};
+	CHECK(ig_syntax_parse(&pb, a, lang, base, strlen(base)) == 0);
+	CHECK(ig_syntax_parse(&whole, a, lang, text, strlen(text)) == 0);
+	CHECK(ig_syntax_parse_like(&like, a, lang, text, strlen(text), &pb) == 0);
+	char *x = ts_node_string(ts_tree_root_node(whole.tree)), *y = ts_node_string(ts_tree_root_node(like.tree));
+	CHECK_STR(y, x);
+	free(x);
+	free(y);
+	/* every node's place, in a walk of both trees */
+	TSTreeCursor cw = ts_tree_cursor_new(ts_tree_root_node(whole.tree)), cl = ts_tree_cursor_new(ts_tree_root_node(like.tree));
+	for (bool more = true; more;) {
+		TSNode nw = ts_tree_cursor_current_node(&cw), nl = ts_tree_cursor_current_node(&cl);
+		CHECK_INT(ts_node_start_byte(nl), ts_node_start_byte(nw));
+		CHECK_INT(ts_node_end_byte(nl), ts_node_end_byte(nw));
+		CHECK_INT(ts_node_start_point(nl).row, ts_node_start_point(nw).row);
+		CHECK_INT(ts_node_end_point(nl).column, ts_node_end_point(nw).column);
+		bool dw = ts_tree_cursor_goto_first_child(&cw), dl = ts_tree_cursor_goto_first_child(&cl);
+		CHECK(dw == dl);
+		if (dw) continue;
+		for (;;) {
+			bool sw = ts_tree_cursor_goto_next_sibling(&cw), sl = ts_tree_cursor_goto_next_sibling(&cl);
+			CHECK(sw == sl);
+			if (sw) break;
+			if (!ts_tree_cursor_goto_parent(&cw) || !ts_tree_cursor_goto_parent(&cl)) { more = false; break; }
+		}
+	}
+	ts_tree_cursor_delete(&cw);
+	ts_tree_cursor_delete(&cl);
+	CHECK_INT((long long)like.n_errors_total, (long long)whole.n_errors_total);
+	ig_parse_release(&pb);
+	ig_parse_release(&whole);
+	ig_parse_release(&like);
+}
+
+TEST(syntax_parse_like_a_similar_text_gives_the_whole_parse)
+{
+	ig_arena a;
+	ig_arena_init(&a);
+	const char *ts = "import * as s3 from 'aws-cdk-lib/aws-s3';\n\nexport class S extends Stack {\n  constructor() {\n"
+			 "    new s3.Bucket(this, 'A', { versioned: true });\n    new s3.Bucket(this, 'B');\n  }\n}\n";
+	/* a line changed in the middle, lines added at the start, the end cut (no last newline), a syntax error made */
+	check_like(ig_failed_, &a, IG_LANG_TS, ts, "import * as s3 from 'aws-cdk-lib/aws-s3';\n\nexport class S extends Stack {\n  constructor() {\n"
+						    "    new s3.Bucket(this, 'A', { versioned: false, enforceSSL: true });\n    new s3.Bucket(this, 'B');\n  }\n}\n");
+	check_like(ig_failed_, &a, IG_LANG_TS, ts, "// header\nimport { Stack } from 'aws-cdk-lib';\nimport * as s3 from 'aws-cdk-lib/aws-s3';\n\nexport class S extends Stack {\n"
+						    "  constructor() {\n    new s3.Bucket(this, 'A', { versioned: true });\n    new s3.Bucket(this, 'B');\n  }\n}");
+	check_like(ig_failed_, &a, IG_LANG_TS, ts, "import * as s3 from 'aws-cdk-lib/aws-s3';\n\nexport class S extends Stack {\n  constructor() {\n"
+						    "    new s3.Bucket(this, 'A', { versioned: true ;\n    new s3.Bucket(this, 'B');\n  }\n}\n");
+	check_like(ig_failed_, &a, IG_LANG_PY, "import aws_cdk as cdk\n\nclass S(cdk.Stack):\n    def __init__(self):\n        x = 1\n        y = 2\n",
+		   "import aws_cdk as cdk\n\nclass S(cdk.Stack):\n    def __init__(self):\n        if True:\n            x = 1\n        y = 2\n");
+	check_like(ig_failed_, &a, IG_LANG_YAML, "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  Q:\n    Type: AWS::SQS::Queue\n",
+		   "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: x\n  Q:\n    Type: AWS::SQS::Queue\n");
 	ig_arena_free(&a);
 }

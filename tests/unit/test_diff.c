@@ -1,5 +1,5 @@
 #include "harness.h"
-#include "diff/myers.h"
+#include "util/myers.h"
 #include <stdlib.h>
 
 /* Length of the longest common subsequence by dynamic programming: the

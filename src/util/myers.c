@@ -1,4 +1,4 @@
-#include "diff/myers.h"
+#include "util/myers.h"
 #include "util/arena.h"
 #include <stdlib.h>
 #include <string.h>
