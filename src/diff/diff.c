@@ -736,7 +736,7 @@ static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_l
 		uint64_t *oh;
 		size_t on = file_lines(o->files[s->fpair[fi]], false, &oh, NULL);
 		ig_match *mm = NULL;
-		size_t n = sd ? ig_myers(oh, on, lh, nl, 20000, &mm) : ig_myers(lh, nl, oh, on, 20000, &mm);
+		size_t n = sd ? ig_myers_discarding(oh, on, lh, nl, 20000, &mm) : ig_myers_discarding(lh, nl, oh, on, 20000, &mm);
 		for (size_t k = 0; k < n; k++)
 			for (size_t t = 0; t < mm[k].n; t++) {
 				size_t here = sd ? mm[k].b_at + t : mm[k].a_at + t, there = sd ? mm[k].a_at + t : mm[k].b_at + t;

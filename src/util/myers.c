@@ -1,5 +1,6 @@
 #include "util/myers.h"
 #include "util/arena.h"
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,53 @@ size_t ig_myers(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, size
 	myers__walk(&s, 0, (long)na, 0, (long)nb);
 	free(s.vf);
 	free(s.vb);
+	*out = s.m;
+	return s.n;
+}
+
+static int myers__cmp(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static bool myers__in(const uint64_t *sorted, size_t n, uint64_t v)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sorted[mid] < v) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo < n && sorted[lo] == v;
+}
+
+/* The items of x that occur in y: their values and their places in x. */
+static size_t myers__keep(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny, uint64_t *val, size_t *at)
+{
+	uint64_t *sorted = ig_xmalloc((ny + 1) * sizeof *sorted);
+	memcpy(sorted, y, ny * sizeof *sorted);
+	qsort(sorted, ny, sizeof *sorted, myers__cmp);
+	size_t k = 0;
+	for (size_t i = 0; i < nx; i++)
+		if (myers__in(sorted, ny, x[i])) val[k] = x[i], at[k++] = i;
+	free(sorted);
+	return k;
+}
+
+size_t ig_myers_discarding(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, size_t max_cost, ig_match **out)
+{
+	uint64_t *va = ig_xmalloc((na + 1) * sizeof *va), *vb = ig_xmalloc((nb + 1) * sizeof *vb);
+	size_t *ia = ig_xmalloc((na + 1) * sizeof *ia), *ib = ig_xmalloc((nb + 1) * sizeof *ib);
+	size_t ka = myers__keep(a, na, b, nb, va, ia), kb = myers__keep(b, nb, a, na, vb, ib);
+	ig_match *m = NULL;
+	size_t n = ig_myers(va, ka, vb, kb, max_cost, &m);
+	/* back to the places of the whole sequences: a run breaks where an item set aside lay between */
+	myers s = {0};
+	for (size_t r = 0; r < n; r++)
+		for (size_t t = 0; t < m[r].n; t++) myers__push(&s, ia[m[r].a_at + t], ib[m[r].b_at + t], 1);
+	free(m);
+	free(va), free(vb), free(ia), free(ib);
 	*out = s.m;
 	return s.n;
 }

@@ -17,4 +17,9 @@ typedef struct ig_match {
  * for two unrelated files). Returns the number of runs; *out is malloc'd (free
  * it), NULL when there is none. */
 size_t ig_myers(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, size_t max_cost, ig_match **out);
+/* The same, after setting aside the items that occur on one side only: they
+ * can never match, and for two texts that differ much they are most of the
+ * search (the shortest script keeps its length; among scripts of equal cost
+ * it may pick another). For the lines of two files. */
+size_t ig_myers_discarding(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, size_t max_cost, ig_match **out);
 #endif
