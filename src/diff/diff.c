@@ -291,7 +291,7 @@ static void match_units(pair_ctx *c, size_t u, int32_t v, rename_list *cand)
 	for (size_t x = 0; x < na; x++) ha[x] = m->h[oa[x]];
 	for (size_t y = 0; y < nb; y++) hb[y] = i->h[ob[y]];
 	ig_match *mm = NULL;
-	size_t nm = ig_myers(ha, na, hb, nb, DIFF_MAX_COST, &mm);
+	size_t nm = ig_myers_discarding(ha, na, hb, nb, DIFF_MAX_COST, &mm);
 	size_t pa = 0, pb = 0;
 	for (size_t k = 0; k <= nm; k++) {
 		size_t ea = k < nm ? mm[k].a_at : na, eb = k < nm ? mm[k].b_at : nb;
