@@ -335,7 +335,7 @@ void ig_analyze_task(ig_task *t)
 	}
 	/* the ideal's tests are compared with the model's; with none to compare
 	 * them with, their imports are all the review reads of them */
-	t->tests_imports_only = !analyze__has_tests(&t->model);
+	t->tests_imports_only = !t->read_tests_whole && !analyze__has_tests(&t->model);
 	/* the documented ideal first: its language breaks ties among lib/ files */
 	bool from_lib = strcmp(t->ideal.source, "lib/") == 0;
 	/* IDEAL_RESPONSE.md beside lib/ is documentation: the lib/ code is checked */

@@ -72,7 +72,7 @@ static int diff__load(diff_side *s, const char *path, const char *which)
 	if (S_ISDIR(st.st_mode) && ig_task_dir_looks_like_task(path)) {
 		const char *err = NULL;
 		ig_task_free(&s->t);
-		if (ig_cli_review(&s->t, path, &err) != 0) {
+		if (ig_cli_review_tests_whole(&s->t, path, &err, true) != 0) {
 			ig_cli_error("diff", "%s: %s", path, err);
 			return IG_EXIT_INPUT;
 		}

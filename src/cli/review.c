@@ -16,14 +16,17 @@ static void review__kb_warn(void)
 	if (why) ig_cli_error("review", "warning: %s; the checks that need it are skipped", why);
 }
 
-int ig_cli_review(ig_task *t, const char *dir, const char **err)
+int ig_cli_review_tests_whole(ig_task *t, const char *dir, const char **err, bool tests_whole)
 {
 	pthread_once(&review__kb_once, review__kb_warn);
 	ig_task_init(t);
 	if (ig_task_load(t, dir, err) != 0) return -1;
+	t->read_tests_whole = tests_whole;
 	ig_analyze_task(t);
 	return 0;
 }
+
+int ig_cli_review(ig_task *t, const char *dir, const char **err) { return ig_cli_review_tests_whole(t, dir, err, false); }
 
 char *ig_cli_review_jsonl(const char *dir, int *worst, char **junit)
 {

@@ -173,6 +173,8 @@ typedef struct ig_task {
 	bool keep_trees;          /* analysis keeps parse trees (for the IaC models), freed after the review */
 	bool tests_imports_only;  /* analysis reads tests for their imports only (the ideal's, when the
 				     model's answer has no test to compare them with) */
+	bool read_tests_whole;    /* set before analysis: every test is read whole (`iacgrade diff`
+				     compares the tests of any two answers) */
 	struct ig_diff *diff;     /* the model against the ideal (diff/diff.h), NULL before analysis */
 } ig_task;
 
