@@ -147,19 +147,13 @@ static bool unit_same_key(const ig_unit *x, const ig_unit *y)
 	return x->kind == y->kind && x->ordinal == y->ordinal && strcmp(x->name, y->name) == 0;
 }
 
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
-}
-
 /* Distinct hashes of a unit's tokens, sorted (malloc'd). */
 static size_t unit_bag(const side *s, size_t u, uint64_t **out)
 {
 	size_t n = s->own_at[u + 1] - s->own_at[u], k = 0;
 	uint64_t *v = ig_xmalloc((n + 1) * sizeof *v);
 	for (size_t i = 0; i < n; i++) v[i] = s->h[s->own[s->own_at[u] + i]];
-	if (n) qsort(v, n, sizeof *v, cmp_u64);
+	if (n) qsort(v, n, sizeof *v, ig_hash_cmp);
 	for (size_t i = 0; i < n; i++)
 		if (!k || v[k - 1] != v[i]) v[k++] = v[i];
 	*out = v;
@@ -676,14 +670,14 @@ static size_t side_line_set(const side *s, uint64_t **out)
 	}
 	free(per);
 	free(n);
-	if (total) qsort(all, total, sizeof *all, cmp_u64);
+	if (total) qsort(all, total, sizeof *all, ig_hash_cmp);
 	*out = all;
 	return total;
 }
 
 static bool has_hash(const uint64_t *sorted, size_t n, uint64_t h)
 {
-	return n && bsearch(&h, sorted, n, sizeof *sorted, cmp_u64) != NULL;
+	return n && bsearch(&h, sorted, n, sizeof *sorted, ig_hash_cmp) != NULL;
 }
 
 /* The changed lines of file fi of side sd (against its pair, else all of
@@ -824,7 +818,7 @@ static size_t file_bag(const ig_file *f, uint64_t **out)
 	size_t n = f->tokens->n, k = 0;
 	uint64_t *v = ig_xmalloc((n + 1) * sizeof *v);
 	for (size_t i = 0; i < n; i++) v[i] = f->tokens->tok[i].hash;
-	if (n) qsort(v, n, sizeof *v, cmp_u64);
+	if (n) qsort(v, n, sizeof *v, ig_hash_cmp);
 	for (size_t i = 0; i < n; i++)
 		if (!k || v[k - 1] != v[i]) v[k++] = v[i];
 	*out = v;
@@ -941,14 +935,14 @@ static void added_test_files(pair_ctx *c, const ig_response *ideal)
 	for (size_t i = 0; i < ideal->n_files; i++) {
 		const ig_file *f = &ideal->files[i];
 		if (!f->imports_only || f->role != IG_ROLE_TEST) continue;
-		size_t lines = 1; /* as file_lines counts them: a last newline opens an empty line */
-		for (size_t k = 0; k < f->len; k++) lines += f->text[k] == '\n';
-		unsigned last = (unsigned)(f->len && f->text[f->len - 1] == '\n' ? lines - 1 : lines);
+		size_t last = ig_text_lines(f->text, f->len);
+		/* changed lines as file_lines counts them: a last newline opens an empty line */
+		size_t lines = last + (!f->len || f->text[f->len - 1] == '\n');
 		int32_t fx = fix_new(c, IG_FIX_CODE_ADDED, IG_UNIT_TOP);
 		ig_fix *x = &c->d->fixes[fx];
 		x->ideal_name = "";
 		x->test = true;
-		x->ideal = (ig_fix_place){.file = f, .line = 1, .end_line = last ? last : 1};
+		x->ideal = (ig_fix_place){.file = f, .line = 1, .end_line = last ? (unsigned)last : 1};
 		c->d->changed_lines[1] += lines;
 		c->d->ignored_lines[IG_IGN_TEST][1] += lines;
 	}

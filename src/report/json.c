@@ -1,6 +1,7 @@
 #include "report/report.h"
 #include "diff/diff.h"
 #include "req/req.h"
+#include "util/strutil.h"
 #include <string.h>
 
 static void json__lang(ig_jsonw *w, const char *key, ig_lang l)
@@ -24,10 +25,7 @@ static void json__file(ig_jsonw *w, const ig_file *f)
 	ig_jsonw_kline(w, "md_line", f->md_line);
 	ig_jsonw_kstr(w, "md_source", f->md_source);
 	if (f->turn) ig_jsonw_kint(w, "turn", f->turn);
-	size_t lines = 0;
-	for (size_t i = 0; i < f->len; i++) lines += f->text[i] == '\n';
-	if (f->len && f->text[f->len - 1] != '\n') lines++;
-	ig_jsonw_kint(w, "lines", (long long)lines);
+	ig_jsonw_kint(w, "lines", (long long)ig_text_lines(f->text, f->len));
 	ig_jsonw_kbool(w, "truncated", f->truncated);
 	ig_jsonw_kbool(w, "skipped", f->skipped);
 	ig_jsonw_kbool(w, "imports_only", f->imports_only);

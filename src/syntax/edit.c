@@ -39,32 +39,6 @@ static TSPoint edit__advance(uint32_t row, const char *s, size_t n)
 	return p;
 }
 
-static int edit__cmp(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
-}
-
-/* How many of new's lines occur in old (as a multiset): a bound on the
- * lines the diff can share, found in n log n. */
-static size_t edit__common(const uint64_t *oh, size_t on, const uint64_t *nh, size_t nn)
-{
-	uint64_t *a = ig_xmalloc((on + 1) * sizeof *a), *b = ig_xmalloc((nn + 1) * sizeof *b);
-	memcpy(a, oh, on * sizeof *a);
-	memcpy(b, nh, nn * sizeof *b);
-	qsort(a, on, sizeof *a, edit__cmp);
-	qsort(b, nn, sizeof *b, edit__cmp);
-	size_t i = 0, j = 0, n = 0;
-	while (i < on && j < nn) {
-		if (a[i] == b[j]) n++, i++, j++;
-		else if (a[i] < b[j]) i++;
-		else j++;
-	}
-	free(a);
-	free(b);
-	return n;
-}
-
 TSTree *ig_syntax_edited_copy(const TSTree *old_tree, const char *old, size_t old_len, const char *new_text, size_t new_len)
 {
 	if (!old_tree || (old_len == new_len && memcmp(old, new_text, old_len) == 0)) return NULL;
@@ -72,10 +46,10 @@ TSTree *ig_syntax_edited_copy(const TSTree *old_tree, const char *old, size_t ol
 	uint64_t *oh, *nh;
 	size_t on = edit__lines(old, old_len, &oo, &oh), nn = edit__lines(new_text, new_len, &no, &nh);
 	ig_match *runs = NULL;
-	size_t nr = 0, shared = 0;
-	/* the edit script only when it can share half the lines; it is bounded by
-	 * that half, past which a whole parse is as fast */
-	if (edit__common(oh, on, nh, nn) * 2 >= nn) nr = ig_myers(oh, on, nh, nn, nn / 2 + 1, &runs);
+	size_t nr, shared = 0;
+	/* lines of one text only are set aside before the search, which is bounded
+	 * by half of new's lines: past that a whole parse is as fast */
+	nr = ig_myers_discarding(oh, on, nh, nn, nn / 2 + 1, &runs);
 	for (size_t k = 0; k < nr; k++) shared += runs[k].n;
 	TSTree *tree = NULL;
 	if (shared * 2 >= nn) {

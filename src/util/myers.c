@@ -1,6 +1,5 @@
 #include "util/myers.h"
 #include "util/arena.h"
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,21 +113,10 @@ size_t ig_myers(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, size
 	return s.n;
 }
 
-static int myers__cmp(const void *x, const void *y)
+int ig_hash_cmp(const void *x, const void *y)
 {
 	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 	return a < b ? -1 : a > b;
-}
-
-static bool myers__in(const uint64_t *sorted, size_t n, uint64_t v)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (sorted[mid] < v) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo < n && sorted[lo] == v;
 }
 
 /* The items of x that occur in y: their values and their places in x. */
@@ -136,10 +124,10 @@ static size_t myers__keep(const uint64_t *x, size_t nx, const uint64_t *y, size_
 {
 	uint64_t *sorted = ig_xmalloc((ny + 1) * sizeof *sorted);
 	memcpy(sorted, y, ny * sizeof *sorted);
-	qsort(sorted, ny, sizeof *sorted, myers__cmp);
+	qsort(sorted, ny, sizeof *sorted, ig_hash_cmp);
 	size_t k = 0;
 	for (size_t i = 0; i < nx; i++)
-		if (myers__in(sorted, ny, x[i])) val[k] = x[i], at[k++] = i;
+		if (ny && bsearch(&x[i], sorted, ny, sizeof *sorted, ig_hash_cmp)) val[k] = x[i], at[k++] = i;
 	free(sorted);
 	return k;
 }

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* qsort and bsearch order of hashes (uint64_t). */
+int ig_hash_cmp(const void *x, const void *y);
+
 /* One run of equal items: a[a_at .. a_at+n) == b[b_at .. b_at+n). */
 typedef struct ig_match {
 	size_t a_at, b_at, n;

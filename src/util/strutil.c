@@ -91,3 +91,10 @@ unsigned long long ig_hash(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
 	return h;
 }
+
+size_t ig_text_lines(const char *s, size_t n)
+{
+	size_t lines = 0;
+	for (size_t i = 0; i < n; i++) lines += s[i] == '\n';
+	return lines + (n && s[n - 1] != '\n');
+}

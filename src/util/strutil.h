@@ -18,6 +18,9 @@ char *ig_lower(ig_arena *a, const char *s, size_t n);
 /* Case-insensitive search of needle in s[0..n). */
 const char *ig_memcasestr(const char *s, size_t n, const char *needle);
 const char *ig_memstr(const char *s, size_t n, const char *needle);
+/* The lines of a text as an editor numbers them: a last newline ends the
+ * last line (it opens no empty one); 0 for an empty text. */
+size_t ig_text_lines(const char *s, size_t n);
 /* FNV-1a hash. */
 unsigned long long ig_hash(const char *s, size_t n);
 #endif
