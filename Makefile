@@ -50,7 +50,7 @@ TP_OBJS := $(BUILD)/tp/runtime.o \
 	$(foreach g,$(GRAMMARS),$(BUILD)/tp/$(g)-parser.o) \
 	$(foreach g,$(WITH_SCANNER),$(BUILD)/tp/$(g)-scanner.o)
 
-TP_CFLAGS := -std=c11 -O2 -g -D_POSIX_C_SOURCE=200112L -D_DEFAULT_SOURCE -w $(SANFLAGS)
+TP_CFLAGS := -std=c11 -O2 -g -DNDEBUG -D_POSIX_C_SOURCE=200112L -D_DEFAULT_SOURCE -w $(SANFLAGS)
 
 $(BUILD)/tp/runtime.o: $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

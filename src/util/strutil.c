@@ -57,16 +57,26 @@ char *ig_lower(ig_arena *a, const char *s, size_t n)
 /* ASCII case folding (the C locale's tolower, without a call per byte) */
 static inline unsigned char strutil__lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
 
+/* The first letter is looked for in both cases with memchr (vectorised in
+ * libc), the rest compared at each hit: a byte-by-byte fold of the whole text
+ * was a few percent of a review (the prompt reader tries many words per clause). */
 const char *ig_memcasestr(const char *s, size_t n, const char *needle)
 {
 	size_t m = strlen(needle);
 	if (m == 0) return s;
-	unsigned char first = strutil__lower((unsigned char)needle[0]);
-	for (size_t i = 0; i + m <= n; i++) {
-		if (strutil__lower((unsigned char)s[i]) != first) continue;
+	if (m > n) return NULL;
+	unsigned char lo = strutil__lower((unsigned char)needle[0]);
+	unsigned char up = lo >= 'a' && lo <= 'z' ? (unsigned char)(lo - 32) : lo;
+	const char *end = s + n - m; /* the last place a match can start */
+	const char *next_lo = memchr(s, lo, n - m + 1);
+	const char *next_up = up == lo ? NULL : memchr(s, up, n - m + 1);
+	while (next_lo || next_up) {
+		const char *p = !next_up || (next_lo && next_lo < next_up) ? next_lo : next_up;
 		size_t j = 1;
-		while (j < m && strutil__lower((unsigned char)s[i + j]) == strutil__lower((unsigned char)needle[j])) j++;
-		if (j == m) return s + i;
+		while (j < m && strutil__lower((unsigned char)p[j]) == strutil__lower((unsigned char)needle[j])) j++;
+		if (j == m) return p;
+		if (p == next_lo) next_lo = p < end ? memchr(p + 1, lo, (size_t)(end - p)) : NULL;
+		else next_up = p < end ? memchr(p + 1, up, (size_t)(end - p)) : NULL;
 	}
 	return NULL;
 }

@@ -87,6 +87,24 @@ TEST(strmap_put_get_grow)
 	ig_arena_free(&a);
 }
 
+TEST(memcasestr_finds_either_case_at_every_place)
+{
+	const char *s = "Deploy in US-East-1, then us-west-2";
+	size_t n = strlen(s);
+	CHECK(ig_memcasestr(s, n, "us-east-1") == s + 10);
+	CHECK(ig_memcasestr(s, n, "US-WEST-2") == s + 26);
+	CHECK(ig_memcasestr(s, n, "deploy") == s);          /* at the start */
+	CHECK(ig_memcasestr(s, n, "west-2") == s + 29);     /* at the very end */
+	CHECK(ig_memcasestr(s, n - 1, "west-2") == NULL);   /* cut one byte short */
+	CHECK(ig_memcasestr(s, n, "-1,") == s + 17);        /* a first byte that is no letter */
+	CHECK(ig_memcasestr(s, n, "us-east-2") == NULL);    /* both cases of the first letter tried, none matches */
+	CHECK(ig_memcasestr("ab", 2, "abc") == NULL);       /* needle longer than the text */
+	CHECK(ig_memcasestr(s, 0, "") == s);
+	/* hits in both cases before the match: "uS" and "Us" are false starts */
+	const char *t = "uS-x Us-y us-EAST";
+	CHECK(ig_memcasestr(t, strlen(t), "us-east") == t + 10);
+}
+
 TEST(fold_alnum)
 {
 	ig_arena a;
