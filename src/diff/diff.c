@@ -623,53 +623,60 @@ static void make_fixes(pair_ctx *c)
 
 enum { L_TOKEN = 1, L_RENAMED = 2, L_SPELLING = 4, L_IMPORT = 8, L_SUPERSEDED = 16 };
 
-static uint64_t line_hash(const char *s, size_t n, bool trim)
+/* A line's hash, its end's whitespace aside. */
+static uint64_t line_hash(const char *s, size_t n)
 {
 	while (n && isspace((unsigned char)s[n - 1])) n--;
-	if (trim)
-		while (n && isspace((unsigned char)*s)) s++, n--;
 	return ig_tokens_hash(s, n);
 }
 
-/* Hashes of a file's lines (index 0 is line 1); trimmed on both ends when
- * `trim` (to find a line that moved), else only at the end. */
-static size_t file_lines(const ig_file *f, bool trim, uint64_t **out, uint8_t **blank)
+/* A file's lines (index 0 is line 1), hashed once for the line accounting:
+ * as written (end trimmed), trimmed on both ends (to find a line that
+ * moved), and whether the line is blank. */
+typedef struct {
+	size_t n;
+	uint64_t *hash, *trimmed;
+	uint8_t *blank;
+} file_lines;
+
+static void file_lines_read(const ig_file *f, file_lines *fl)
 {
 	size_t n = 1;
 	for (size_t k = 0; k < f->len; k++) n += f->text[k] == '\n';
-	uint64_t *h = ig_xmalloc(n * sizeof *h);
-	uint8_t *b = ig_xmalloc(n);
+	fl->n = n;
+	fl->hash = ig_xmalloc(n * sizeof *fl->hash);
+	fl->trimmed = ig_xmalloc(n * sizeof *fl->trimmed);
+	fl->blank = ig_xmalloc(n);
 	const char *s = f->text, *end = f->text + f->len;
 	for (size_t l = 0; l < n; l++) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *e = nl ? nl : end;
-		h[l] = line_hash(s, (size_t)(e - s), trim);
-		b[l] = 1;
-		for (const char *p = s; p < e; p++)
-			if (!isspace((unsigned char)*p)) { b[l] = 0; break; }
+		fl->hash[l] = line_hash(s, (size_t)(e - s));
+		const char *p = s;
+		while (p < e && isspace((unsigned char)*p)) p++;
+		fl->blank[l] = p == e;
+		fl->trimmed[l] = line_hash(p, (size_t)(e - p));
 		s = nl ? nl + 1 : end;
 	}
-	*out = h;
-	if (blank) *blank = b;
-	else free(b);
-	return n;
+}
+
+static void file_lines_free(file_lines *fl)
+{
+	free(fl->hash);
+	free(fl->trimmed);
+	free(fl->blank);
 }
 
 /* Every line of every file of a side, trimmed, sorted: was a line moved? */
-static size_t side_line_set(const side *s, uint64_t **out)
+static size_t side_line_set(const file_lines *lines, size_t n_files, uint64_t **out)
 {
 	size_t total = 0, k = 0;
-	uint64_t **per = ig_xmalloc((s->n_files + 1) * sizeof *per);
-	size_t *n = ig_xmalloc((s->n_files + 1) * sizeof *n);
-	for (size_t f = 0; f < s->n_files; f++) total += n[f] = file_lines(s->files[f], true, &per[f], NULL);
+	for (size_t f = 0; f < n_files; f++) total += lines[f].n;
 	uint64_t *all = ig_xmalloc((total + 1) * sizeof *all);
-	for (size_t f = 0; f < s->n_files; f++) {
-		memcpy(all + k, per[f], n[f] * sizeof *all);
-		k += n[f];
-		free(per[f]);
+	for (size_t f = 0; f < n_files; f++) {
+		memcpy(all + k, lines[f].trimmed, lines[f].n * sizeof *all);
+		k += lines[f].n;
 	}
-	free(per);
-	free(n);
 	if (total) qsort(all, total, sizeof *all, ig_hash_cmp);
 	*out = all;
 	return total;
@@ -714,21 +721,23 @@ static int32_t syntax_fix(pair_ctx *c, size_t fi, unsigned l, unsigned ideal_lin
 	return fx;
 }
 
-static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_lines, size_t n_other)
+static void account_file(pair_ctx *c, int sd, size_t fi, file_lines *const lines[2], const uint64_t *other_lines,
+			 size_t n_other)
 {
-	side *s = &c->s[sd], *o = &c->s[!sd];
+	side *s = &c->s[sd];
 	const ig_file *f = s->files[fi];
-	uint64_t *lh, *trimmed;
-	uint8_t *blank;
-	size_t nl = file_lines(f, false, &lh, &blank);
-	file_lines(f, true, &trimmed, NULL);
+	const file_lines *fl = &lines[sd][fi];
+	const uint64_t *lh = fl->hash, *trimmed = fl->trimmed;
+	const uint8_t *blank = fl->blank;
+	size_t nl = fl->n;
 	uint8_t *changed = ig_xmalloc(nl + 1);
 	memset(changed, 1, nl + 1);
 	unsigned *other_at = ig_xmalloc((nl + 1) * sizeof *other_at); /* the other file's line matched at or before */
 	memset(other_at, 0, (nl + 1) * sizeof *other_at);
 	if (s->fpair[fi] >= 0) {
-		uint64_t *oh;
-		size_t on = file_lines(o->files[s->fpair[fi]], false, &oh, NULL);
+		const file_lines *ol = &lines[!sd][s->fpair[fi]];
+		const uint64_t *oh = ol->hash;
+		size_t on = ol->n;
 		ig_match *mm = NULL;
 		size_t n = sd ? ig_myers_discarding(oh, on, lh, nl, 20000, &mm) : ig_myers_discarding(lh, nl, oh, on, 20000, &mm);
 		for (size_t k = 0; k < n; k++)
@@ -740,7 +749,6 @@ static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_l
 		for (size_t l = 1; l < nl; l++)
 			if (!other_at[l]) other_at[l] = other_at[l - 1];
 		free(mm);
-		free(oh);
 	}
 	int32_t *owner = ig_xmalloc((nl + 2) * sizeof *owner);
 	uint8_t *flags = ig_xmalloc(nl + 2);
@@ -788,21 +796,26 @@ static void account_file(pair_ctx *c, int sd, size_t fi, const uint64_t *other_l
 	free(owner);
 	free(flags);
 	free(other_at);
-	free(lh);
-	free(trimmed);
-	free(blank);
 	free(changed);
 }
 
 static void account_lines(pair_ctx *c)
 {
+	file_lines *lines[2];
 	uint64_t *set[2];
 	size_t n[2];
-	for (int sd = 0; sd < 2; sd++) n[sd] = side_line_set(&c->s[sd], &set[sd]);
+	for (int sd = 0; sd < 2; sd++) {
+		lines[sd] = ig_xmalloc((c->s[sd].n_files + 1) * sizeof *lines[sd]);
+		for (size_t f = 0; f < c->s[sd].n_files; f++) file_lines_read(c->s[sd].files[f], &lines[sd][f]);
+		n[sd] = side_line_set(lines[sd], c->s[sd].n_files, &set[sd]);
+	}
 	for (int sd = 0; sd < 2; sd++)
-		for (size_t f = 0; f < c->s[sd].n_files; f++) account_file(c, sd, f, set[!sd], n[!sd]);
-	free(set[0]);
-	free(set[1]);
+		for (size_t f = 0; f < c->s[sd].n_files; f++) account_file(c, sd, f, lines, set[!sd], n[!sd]);
+	for (int sd = 0; sd < 2; sd++) {
+		for (size_t f = 0; f < c->s[sd].n_files; f++) file_lines_free(&lines[sd][f]);
+		free(lines[sd]);
+		free(set[sd]);
+	}
 }
 
 /* ---- files ---- */
@@ -936,7 +949,7 @@ static void added_test_files(pair_ctx *c, const ig_response *ideal)
 		const ig_file *f = &ideal->files[i];
 		if (!f->imports_only || f->role != IG_ROLE_TEST) continue;
 		size_t last = ig_text_lines(f->text, f->len);
-		/* changed lines as file_lines counts them: a last newline opens an empty line */
+		/* changed lines as file_lines_read counts them: a last newline opens an empty line */
 		size_t lines = last + (!f->len || f->text[f->len - 1] == '\n');
 		int32_t fx = fix_new(c, IG_FIX_CODE_ADDED, IG_UNIT_TOP);
 		ig_fix *x = &c->d->fixes[fx];

@@ -124,6 +124,22 @@ static const node_kind *tree__table(ig_lang l)
 	}
 }
 
+/* Node types that bind names (tree__declared reads them). */
+static bool tree__is_declaration(const char *type)
+{
+	return strcmp(type, "variable_declarator") == 0 || strcmp(type, "assignment") == 0 ||
+	       strcmp(type, "required_parameter") == 0 || strcmp(type, "optional_parameter") == 0 ||
+	       strcmp(type, "short_var_declaration") == 0 || strcmp(type, "var_spec") == 0 ||
+	       strcmp(type, "const_spec") == 0 || strcmp(type, "parameter_declaration") == 0 ||
+	       strcmp(type, "formal_parameter") == 0 || strcmp(type, "function_declaration") == 0 ||
+	       strcmp(type, "function_definition") == 0 || strcmp(type, "class_declaration") == 0 ||
+	       strcmp(type, "class_definition") == 0 || strcmp(type, "method_declaration") == 0 ||
+	       strcmp(type, "for_in_statement") == 0 || strcmp(type, "for_statement") == 0;
+}
+
+/* A symbol's byte: its kind, and flags of what else the walk asks of it. */
+enum { K_MASK = 0x3f, F_DECLARES = 0x40, F_IDENT = 0x80 };
+
 /* Symbol -> kind, built once per language for the process (symbols are few;
  * comparing type names on every node would cost more than the walk). */
 static unsigned char *g_kinds[IG_LANG_COUNT];
@@ -143,6 +159,8 @@ static const unsigned char *tree__kinds(ig_lang l)
 			const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
 			for (const node_kind *e = tab; name && e->type; e++)
 				if (strcmp(e->type, name) == 0) { k[s] = e->kind; break; }
+			if (name && tree__is_declaration(name)) k[s] |= F_DECLARES;
+			if (name && strcmp(name, "identifier") == 0) k[s] |= F_IDENT;
 		}
 		g_n_symbols[l] = n;
 		g_kinds[l] = k;
@@ -161,11 +179,13 @@ typedef struct {
 	uint64_t h_quote, h_semi;
 } tree_walk;
 
-static unsigned char tree__kind(const tree_walk *w, TSNode n)
+static unsigned char tree__symbol(const tree_walk *w, TSNode n)
 {
 	TSSymbol s = ts_node_symbol(n);
 	return s < w->n_symbols ? w->kinds[s] : K_NONE;
 }
+
+static unsigned char tree__kind(const tree_walk *w, TSNode n) { return tree__symbol(w, n) & K_MASK; }
 
 static void tree__note_comment(tree_walk *w, TSNode n)
 {
@@ -218,8 +238,7 @@ static void tree__token(tree_walk *w, TSNode n, unsigned char kind, const char *
 		return; /* automatic semicolon insertion: `;` or not is the same program */
 	ig_token *k = ig_tokens_push(w->a, w->t, tree__leaf_hash(w, kind, s, len), ig_tokens_hash(s, len),
 				     ts_node_start_point(n).row + 1, ts_node_end_point(n).row + 1, unit);
-	const char *type = ts_node_type(n);
-	if (strcmp(type, "identifier") == 0) k->flags |= IG_TOKF_IDENT;
+	if (tree__symbol(w, n) & F_IDENT) k->flags |= IG_TOKF_IDENT;
 }
 
 /* Text between children that no child covers (a string's characters around
@@ -257,18 +276,6 @@ static void tree__declared(tree_walk *w, TSNode n)
 			if (j == 0) break;
 		}
 	}
-}
-
-static bool tree__is_declaration(const char *type)
-{
-	return strcmp(type, "variable_declarator") == 0 || strcmp(type, "assignment") == 0 ||
-	       strcmp(type, "required_parameter") == 0 || strcmp(type, "optional_parameter") == 0 ||
-	       strcmp(type, "short_var_declaration") == 0 || strcmp(type, "var_spec") == 0 ||
-	       strcmp(type, "const_spec") == 0 || strcmp(type, "parameter_declaration") == 0 ||
-	       strcmp(type, "formal_parameter") == 0 || strcmp(type, "function_declaration") == 0 ||
-	       strcmp(type, "function_definition") == 0 || strcmp(type, "class_declaration") == 0 ||
-	       strcmp(type, "class_definition") == 0 || strcmp(type, "method_declaration") == 0 ||
-	       strcmp(type, "for_in_statement") == 0 || strcmp(type, "for_statement") == 0;
 }
 
 static bool tree__is_function_value(TSNode v)
@@ -389,7 +396,7 @@ static void tree__walk(tree_walk *w, TSTreeCursor *cur, uint32_t unit, bool stat
 		return;
 	}
 	const char *type = ts_node_type(n);
-	if (tree__is_declaration(type)) tree__declared(w, n);
+	if (tree__symbol(w, n) & F_DECLARES) tree__declared(w, n);
 	uint32_t inner = unit;
 	ig_unit_kind uk = w->t->units[unit].kind;
 	const char *pname = unit ? w->t->units[unit].name : NULL;

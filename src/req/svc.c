@@ -70,27 +70,61 @@ static bool svc__by_name(const char *folded)
 	return bsearch(&folded, g_svc_names, g_svc_n, sizeof *g_svc_names, svc__cmp) != NULL;
 }
 
+/* The resource part of every CloudFormation type ("AWS::S3::Bucket" ->
+ * "Bucket"), folded, sorted once for the process with the type's place in
+ * the table as tie-break: the first type of the table wins, as in a scan. */
+typedef struct { char *folded; const char *res; unsigned at; } svc_res;
+static svc_res *g_res;
+static size_t g_res_n;
+static pthread_once_t g_res_once = PTHREAD_ONCE_INIT;
+
+static int svc__res_cmp(const void *a, const void *b)
+{
+	const svc_res *x = a, *y = b;
+	int c = strcmp(x->folded, y->folded);
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+static void svc__res_build(void)
+{
+	g_res = ig_xmalloc((ig_cfn_types_count + 1) * sizeof *g_res);
+	for (unsigned i = 0; i < ig_cfn_types_count; i++) {
+		const char *sep = strstr(ig_cfn_types[i] + 5, "::");
+		if (!sep) continue;
+		const char *res = sep + 2;
+		char *f = ig_xmalloc(strlen(res) + 1); /* kept for the process */
+		size_t k = 0;
+		for (size_t j = 0; res[j]; j++)
+			if (isalnum((unsigned char)res[j])) f[k++] = (char)tolower((unsigned char)res[j]);
+		f[k] = 0;
+		g_res[g_res_n++] = (svc_res){f, res, i};
+	}
+	qsort(g_res, g_res_n, sizeof *g_res, svc__res_cmp);
+}
+
+static const char *svc__res_lookup(const char *folded)
+{
+	size_t lo = 0, hi = g_res_n; /* the first entry not below folded */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(g_res[mid].folded, folded) < 0) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo < g_res_n && strcmp(g_res[lo].folded, folded) == 0 ? g_res[lo].res : NULL;
+}
+
 const char *req_resource_name(ig_arena *a, const char *words, size_t n)
 {
+	pthread_once(&g_res_once, svc__res_build);
 	char *f = ig_fold_alnum(a, words, n);
 	size_t fl = strlen(f);
 	if (fl < 3) return NULL;
+	/* as written, then without a plural's "s", then without "es" */
 	for (int pass = 0; pass < 3; pass++) {
 		if (pass == 1) { if (fl < 4 || f[fl - 1] != 's') return NULL; f[fl - 1] = 0; }
 		if (pass == 2) { if (fl < 5 || f[fl - 2] != 'e') return NULL; f[fl - 2] = 0; }
-		for (unsigned i = 0; i < ig_cfn_types_count; i++) {
-			const char *t = ig_cfn_types[i];
-			const char *sep = strstr(t + 5, "::");
-			if (!sep) continue;
-			const char *res = sep + 2;
-			size_t k = 0, j = 0;
-			for (; res[j]; j++) {
-				if (!isalnum((unsigned char)res[j])) continue;
-				if (!f[k] || tolower((unsigned char)res[j]) != f[k]) break;
-				k++;
-			}
-			if (!res[j] && !f[k]) return res;
-		}
+		const char *res = svc__res_lookup(f);
+		if (res) return res;
 	}
 	return NULL;
 }
@@ -164,20 +198,6 @@ void req_services_clause(req_ctx *c, const req_clause *cl)
 					for (size_t q = 1; q < w[i].n; q++) inner_caps |= isupper((unsigned char)p[q]) || isdigit((unsigned char)p[q]);
 					/* "S3", "DynamoDB", "SQS" are names; "Lambda" at a capital is one unless it reads as English */
 					bool neg = svc__negated(w, i);
-		/* "No KMS encryption", "no VPC deployment": the negation is about a mode of the
-		 * service, not the service; "no security group should open ..." restricts, not bans */
-		if (neg && i + took < nw) {
-			static const char *const modes[] = {"deployment", "access", "encryption", "integration", "support",
-				"configuration", "logging", "deletion", "mode", "attachment", "endpoint", "endpoints", NULL};
-			static const char *const modals[] = {"should", "must", "can", "may", "will", "is", "are", "allowed",
-				"has", "have", "shall", NULL};
-			char nx[24];
-			size_t nl = w[i + took].n < sizeof nx - 1 ? w[i + took].n : sizeof nx - 1;
-			for (size_t q = 0; q < nl; q++) nx[q] = (char)tolower((unsigned char)w[i + took].p[q]);
-			nx[nl] = 0;
-			if (svc__in(modes, nx) && !res) { i += took; continue; }
-			if (svc__in(modals, nx)) neg = false;
-		}
 					if (!prefixed && !inner_caps && !lower && svc__in(svc__plain, f) && !svc__in(svc__distinct, f) && !neg)
 						continue;
 					if (!prefixed && lower && !neg) continue;
