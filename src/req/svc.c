@@ -53,12 +53,8 @@ static void svc__names_build(void)
 	for (unsigned i = 0; i < ig_aws_services_count; i++) {
 		g_svc_names[g_svc_n++] = (char *)ig_aws_services[i].short_name;
 		const char *ns = ig_aws_services[i].ns;
-		size_t k = 0, n = strlen(ns);
-		char *f = ig_xmalloc(n + 1);
-		for (size_t j = 0; j < n; j++)
-			if (isalnum((unsigned char)ns[j])) f[k++] = (char)tolower((unsigned char)ns[j]);
-		f[k] = 0;
-		g_svc_names[g_svc_n++] = f; /* kept for the process */
+		size_t n = strlen(ns);
+		g_svc_names[g_svc_n++] = ig_fold_alnum_into(ig_xmalloc(n + 1), ns, n); /* kept for the process */
 	}
 	g_svc_names[g_svc_n++] = (char *)"vpc";
 	qsort(g_svc_names, g_svc_n, sizeof *g_svc_names, svc__cmp);
@@ -71,46 +67,40 @@ static bool svc__by_name(const char *folded)
 }
 
 /* The resource part of every CloudFormation type ("AWS::S3::Bucket" ->
- * "Bucket"), folded, sorted once for the process with the type's place in
- * the table as tie-break: the first type of the table wins, as in a scan. */
+ * "Bucket"), folded, sorted once for the process; of types whose parts fold
+ * alike, the first of the table is kept, as a scan in table order finds. */
 typedef struct { char *folded; const char *res; unsigned at; } svc_res;
 static svc_res *g_res;
 static size_t g_res_n;
 static pthread_once_t g_res_once = PTHREAD_ONCE_INIT;
 
+static int svc__res_by_name(const void *a, const void *b)
+{
+	return strcmp(((const svc_res *)a)->folded, ((const svc_res *)b)->folded);
+}
+
 static int svc__res_cmp(const void *a, const void *b)
 {
 	const svc_res *x = a, *y = b;
-	int c = strcmp(x->folded, y->folded);
+	int c = svc__res_by_name(a, b);
 	return c ? c : (x->at > y->at) - (x->at < y->at);
 }
 
 static void svc__res_build(void)
 {
 	g_res = ig_xmalloc((ig_cfn_types_count + 1) * sizeof *g_res);
+	size_t n = 0;
 	for (unsigned i = 0; i < ig_cfn_types_count; i++) {
 		const char *sep = strstr(ig_cfn_types[i] + 5, "::");
 		if (!sep) continue;
-		const char *res = sep + 2;
-		char *f = ig_xmalloc(strlen(res) + 1); /* kept for the process */
-		size_t k = 0;
-		for (size_t j = 0; res[j]; j++)
-			if (isalnum((unsigned char)res[j])) f[k++] = (char)tolower((unsigned char)res[j]);
-		f[k] = 0;
-		g_res[g_res_n++] = (svc_res){f, res, i};
+		size_t len = strlen(sep + 2);
+		g_res[n++] = (svc_res){ig_fold_alnum_into(ig_xmalloc(len + 1), sep + 2, len), sep + 2, i}; /* kept */
 	}
-	qsort(g_res, g_res_n, sizeof *g_res, svc__res_cmp);
-}
-
-static const char *svc__res_lookup(const char *folded)
-{
-	size_t lo = 0, hi = g_res_n; /* the first entry not below folded */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(g_res[mid].folded, folded) < 0) lo = mid + 1;
-		else hi = mid;
+	qsort(g_res, n, sizeof *g_res, svc__res_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (!g_res_n || strcmp(g_res[g_res_n - 1].folded, g_res[i].folded) != 0) g_res[g_res_n++] = g_res[i];
+		else free(g_res[i].folded);
 	}
-	return lo < g_res_n && strcmp(g_res[lo].folded, folded) == 0 ? g_res[lo].res : NULL;
 }
 
 const char *req_resource_name(ig_arena *a, const char *words, size_t n)
@@ -123,8 +113,8 @@ const char *req_resource_name(ig_arena *a, const char *words, size_t n)
 	for (int pass = 0; pass < 3; pass++) {
 		if (pass == 1) { if (fl < 4 || f[fl - 1] != 's') return NULL; f[fl - 1] = 0; }
 		if (pass == 2) { if (fl < 5 || f[fl - 2] != 'e') return NULL; f[fl - 2] = 0; }
-		const char *res = svc__res_lookup(f);
-		if (res) return res;
+		const svc_res *hit = bsearch(&(svc_res){.folded = f}, g_res, g_res_n, sizeof *g_res, svc__res_by_name);
+		if (hit) return hit->res;
 	}
 	return NULL;
 }

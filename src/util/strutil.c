@@ -35,9 +35,8 @@ ig_slice ig_slice_trim(ig_slice s)
 	return s;
 }
 
-char *ig_fold_alnum(ig_arena *a, const char *s, size_t n)
+char *ig_fold_alnum_into(char *out, const char *s, size_t n)
 {
-	char *out = ig_arena_alloc(a, n + 1);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -45,6 +44,11 @@ char *ig_fold_alnum(ig_arena *a, const char *s, size_t n)
 	}
 	out[k] = 0;
 	return out;
+}
+
+char *ig_fold_alnum(ig_arena *a, const char *s, size_t n)
+{
+	return ig_fold_alnum_into(ig_arena_alloc(a, n + 1), s, n);
 }
 
 char *ig_lower(ig_arena *a, const char *s, size_t n)

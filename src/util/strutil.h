@@ -14,6 +14,8 @@ bool ig_slice_ieq(ig_slice s, const char *lit);
 ig_slice ig_slice_trim(ig_slice s);
 /* Lowercase copy with only [a-z0-9] kept ("Amazon S3" -> "amazons3"). */
 char *ig_fold_alnum(ig_arena *a, const char *s, size_t n);
+/* The same into out (n + 1 bytes at least), for tables kept for the process. */
+char *ig_fold_alnum_into(char *out, const char *s, size_t n);
 char *ig_lower(ig_arena *a, const char *s, size_t n);
 /* Case-insensitive search of needle in s[0..n). */
 const char *ig_memcasestr(const char *s, size_t n, const char *needle);
